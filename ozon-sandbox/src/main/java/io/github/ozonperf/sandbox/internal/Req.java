@@ -1,0 +1,178 @@
+package io.github.ozonperf.sandbox.internal;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import io.github.ozonperf.sandbox.internal.Http.ApiError;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+
+/** One API request with its path parameters and helpers that validate inputs the way Ozon does (400 + error). */
+final class Req {
+  private static final Pattern DIGITS = Pattern.compile("[0-9]{1,20}");
+
+  final RecordedRequest raw;
+  final HttpUrl url;
+  final Map<String, String> pathParams;
+
+  Req(RecordedRequest raw, Map<String, String> pathParams) {
+    this.raw = raw;
+    this.url = raw.getUrl();
+    this.pathParams = pathParams;
+  }
+
+  String path(String name) {
+    return pathParams.get(name);
+  }
+
+  String bodyText() {
+    return raw.getBody() == null ? "" : raw.getBody().string(StandardCharsets.UTF_8);
+  }
+
+  /** The body as a JSON object; an empty body counts as {@code {}}; anything else is a 400. */
+  JsonObject jsonBody() {
+    String text = bodyText().strip();
+    if (text.isEmpty()) {
+      return new JsonObject();
+    }
+    JsonElement e;
+    try {
+      e = JsonParser.parseString(text);
+    } catch (JsonParseException ex) {
+      throw ApiError.badRequest("malformed JSON body: send a JSON object, e.g. {\"campaigns\":[\"123\"]}");
+    }
+    if (!e.isJsonObject()) {
+      throw ApiError.badRequest("malformed JSON body: expected a JSON object");
+    }
+    return e.getAsJsonObject();
+  }
+
+  String query(String name) {
+    return url.queryParameter(name);
+  }
+
+  List<String> queryAll(String name) {
+    List<String> out = new ArrayList<>();
+    for (String v : url.queryParameterValues(name)) {
+      if (v != null && !v.isEmpty()) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  /** Ozon rejects bracketed array parameters ({@code campaignIds[]=1}); so does the sandbox. */
+  void rejectBracketParams() {
+    for (String n : url.queryParameterNames()) {
+      if (n.contains("[") || n.contains("]")) {
+        throw ApiError.badRequest("invalid query parameter " + n
+            + ": arrays are sent exploded, e.g. campaignIds=1&campaignIds=2");
+      }
+    }
+  }
+
+  Long queryLong(String name) {
+    String v = query(name);
+    if (v == null || v.isEmpty()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("invalid " + name + ": expected an integer, got '" + v + "'");
+    }
+  }
+
+  List<String> idsQuery(String name) {
+    List<String> ids = new ArrayList<>();
+    for (String v : queryAll(name)) {
+      ids.add(checkId(name, v));
+    }
+    return ids;
+  }
+
+  LocalDate queryDate(String name) {
+    String v = query(name);
+    return v == null || v.isEmpty() ? null : date(name, v);
+  }
+
+  static String checkId(String name, String v) {
+    if (!DIGITS.matcher(v).matches()) {
+      throw ApiError.badRequest("invalid " + name + ": '" + v + "' is not an id (decimal digits)");
+    }
+    return v;
+  }
+
+  static LocalDate date(String name, String v) {
+    try {
+      return LocalDate.parse(v);
+    } catch (DateTimeParseException e) {
+      throw ApiError.badRequest("invalid " + name + ": expected YYYY-MM-DD, got '" + v + "'");
+    }
+  }
+
+  static LocalDate dateTime(String name, String v) {
+    try {
+      return OffsetDateTime.parse(v).toLocalDate();
+    } catch (DateTimeParseException e) {
+      throw ApiError.badRequest("invalid " + name + ": expected an RFC 3339 date-time, got '" + v + "'");
+    }
+  }
+
+  /** A string member (JSON strings and numbers accepted), or null when absent/null. */
+  static String str(JsonObject o, String name) {
+    JsonElement e = o.get(name);
+    if (e == null || e.isJsonNull()) {
+      return null;
+    }
+    if (!e.isJsonPrimitive()) {
+      throw ApiError.badRequest("invalid " + name + ": expected a string");
+    }
+    return e.getAsString();
+  }
+
+  /** An array of ids (strings or integers); null when absent. */
+  static List<String> ids(JsonObject o, String name) {
+    JsonElement e = o.get(name);
+    if (e == null || e.isJsonNull()) {
+      return null;
+    }
+    if (!e.isJsonArray()) {
+      throw ApiError.badRequest("invalid " + name + ": expected an array of ids, e.g. [\"123\"]");
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonElement x : e.getAsJsonArray()) {
+      if (!x.isJsonPrimitive()) {
+        throw ApiError.badRequest("invalid " + name + ": expected an array of ids, e.g. [\"123\"]");
+      }
+      out.add(checkId(name, x.getAsString()));
+    }
+    return out;
+  }
+
+  static JsonArray array(JsonObject o, String name) {
+    JsonElement e = o.get(name);
+    if (e == null || e.isJsonNull()) {
+      return null;
+    }
+    if (!e.isJsonArray()) {
+      throw ApiError.badRequest("invalid " + name + ": expected an array");
+    }
+    return e.getAsJsonArray();
+  }
+
+  static JsonPrimitive s(String v) {
+    return new JsonPrimitive(v);
+  }
+}
