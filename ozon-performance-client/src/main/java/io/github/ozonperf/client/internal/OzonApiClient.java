@@ -1,0 +1,93 @@
+package io.github.ozonperf.client.internal;
+
+import com.google.gson.JsonParseException;
+import io.github.ozonperf.client.OzonApiException;
+import io.github.ozonperf.client.invoker.ApiClient;
+import io.github.ozonperf.client.invoker.ApiException;
+import io.github.ozonperf.client.invoker.ApiResponse;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.time.DateTimeException;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The generated {@link ApiClient} wired to our OkHttpClient, with every synchronous failure mapped to
+ * {@link OzonApiException}: HTTP errors, I/O failures (including token refresh failures) and the generator's
+ * unchecked parse errors ({@link JsonParseException}, {@link DateTimeException}, {@link IllegalArgumentException},
+ * {@link IllegalStateException}). The generated {@code HttpBearerAuth} is left unset: the ozon-auth interceptor is
+ * the only source of {@code Authorization}.
+ */
+public final class OzonApiClient extends ApiClient {
+
+  /**
+   * Creates the client.
+   *
+   * @param http the fully configured OkHttpClient (auth, retries)
+   * @param baseUrl the base URL without a trailing slash
+   */
+  public OzonApiClient(OkHttpClient http, String baseUrl) {
+    super(Objects.requireNonNull(http, "http == null"));
+    setBasePath(Objects.requireNonNull(baseUrl, "baseUrl == null"));
+  }
+
+  /**
+   * Sends every declared media type. The generated default sends only the JSON one when an operation declares
+   * JSON errors, which would ask a CSV method for JSON.
+   */
+  @Override
+  public String selectHeaderAccept(String[] accepts) {
+    if (accepts == null || accepts.length == 0) {
+      return null;
+    }
+    Set<String> unique = new LinkedHashSet<>();
+    for (String a : accepts) {
+      unique.add(a);
+    }
+    return String.join(",", unique);
+  }
+
+  @Override
+  public <T> ApiResponse<T> execute(Call call, Type returnType) {
+    Request request = call.request();
+    String method = request.method();
+    String path = request.url().encodedPath();
+    Response response;
+    try {
+      response = call.execute();
+    } catch (IOException e) {
+      throw ErrorMapping.fromIOException(method, path, e);
+    }
+    try (response) {
+      if (!response.isSuccessful()) {
+        throw ErrorMapping.fromResponse(response);
+      }
+      String bodyStart = null;
+      if (returnType != null && response.code() != 204) {
+        try {
+          bodyStart = response.peekBody(OzonApiException.MAX_RAW_BODY).string();
+        } catch (IOException e) {
+          throw ErrorMapping.fromIOException(method, path, e);
+        }
+      }
+      try {
+        T data = handleResponse(response, returnType);
+        return new ApiResponse<>(response.code(), response.headers().toMultimap(), data);
+      } catch (ApiException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw ErrorMapping.fromIOException(method, path, io);
+        }
+        throw ErrorMapping.malformed(method, path, response.code(), bodyStart, new IllegalStateException(
+            "unexpected Content-Type " + response.header("Content-Type", "(none)") + " for " + returnType));
+      } catch (JsonParseException | DateTimeException | IllegalArgumentException | IllegalStateException
+          | ClassCastException e) {
+        throw ErrorMapping.malformed(method, path, response.code(), bodyStart, e);
+      }
+    }
+  }
+}

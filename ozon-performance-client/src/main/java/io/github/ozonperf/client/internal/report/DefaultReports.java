@@ -1,0 +1,375 @@
+package io.github.ozonperf.client.internal.report;
+
+import io.github.ozonperf.client.OzonApiException;
+import io.github.ozonperf.client.OzonReportException;
+import io.github.ozonperf.client.api.StatisticsApi;
+import io.github.ozonperf.client.api.StatisticsJsonApi;
+import io.github.ozonperf.client.model.GroupBy;
+import io.github.ozonperf.client.model.ReportStatus;
+import io.github.ozonperf.client.model.StatisticsRequest;
+import io.github.ozonperf.client.model.StatisticsRequestId;
+import io.github.ozonperf.client.report.ReportChunk;
+import io.github.ozonperf.client.report.ReportClock;
+import io.github.ozonperf.client.report.ReportFormat;
+import io.github.ozonperf.client.report.ReportOptions;
+import io.github.ozonperf.client.report.ReportProgress;
+import io.github.ozonperf.client.report.ReportProgressEvent;
+import io.github.ozonperf.client.report.ReportRequest;
+import io.github.ozonperf.client.report.ReportResult;
+import io.github.ozonperf.client.report.ReportState;
+import io.github.ozonperf.client.report.ReportStatusView;
+import io.github.ozonperf.client.report.ReportTimeoutException;
+import io.github.ozonperf.client.report.Reports;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The report workflow over the generated Statistics APIs: plan chunks, take the account's single
+ * generation slot, submit, poll with growing intervals, release the slot, stream the file to disk.
+ */
+public final class DefaultReports implements Reports {
+  private static final String STATUS_PATH = "/api/client/statistics/{UUID}";
+  private static final String DOWNLOAD_PATH = "/api/client/statistics/report";
+  private static final String ACCEPT_REPORT = "text/csv, application/zip, application/json";
+  private static final int MAX_ERROR_BODY = 4096;
+
+  private final StatisticsApi statistics;
+  private final StatisticsJsonApi statisticsJson;
+  private final String accountKey;
+  private final ReportOptions options;
+  private final ReportClock clock;
+
+  /**
+   * Creates the workflow; the facade wires one per client.
+   *
+   * @param statistics     the generated CSV statistics API (its ApiClient's OkHttpClient carries auth)
+   * @param statisticsJson the generated JSON twins
+   * @param accountKey     identifies the Ozon account (e.g. base URL + client id): every instance with the
+   *                       same key shares one report-generation slot
+   * @param options        polling, timeout, temp dir and clock
+   */
+  public DefaultReports(StatisticsApi statistics, StatisticsJsonApi statisticsJson, String accountKey,
+      ReportOptions options) {
+    this.statistics = Objects.requireNonNull(statistics, "statistics == null");
+    this.statisticsJson = Objects.requireNonNull(statisticsJson, "statisticsJson == null");
+    this.accountKey = Objects.requireNonNull(accountKey, "accountKey == null");
+    this.options = Objects.requireNonNull(options, "options == null");
+    this.clock = options.clock();
+  }
+
+  @Override
+  public ReportResult run(ReportRequest request, ReportProgress progress) {
+    Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(progress, "progress == null");
+    long start = clock.nanoTime();
+    long deadline = start + options.timeout().toNanos();
+    List<ReportChunk> chunks = new ArrayList<>(ChunkPlanner.plan(request));
+    List<ReportFile> files = new ArrayList<>();
+    boolean success = false;
+    try {
+      for (int i = 0; i < chunks.size(); i++) {
+        Semaphore slot = AccountGate.slot(accountKey);
+        acquire(slot, deadline, start, chunks, i);
+        try {
+          String uuid = submitWhenAccountIsFree(chunks, i, request, deadline, start);
+          chunks.set(i, chunks.get(i).with(uuid, ReportState.NOT_STARTED));
+          emit(progress, chunks, i, start);
+          awaitReady(chunks, i, deadline, start, progress);
+        } finally {
+          slot.release();
+        }
+        ReportChunk chunk = chunks.get(i);
+        files.add(downloadFile(chunk.uuid(), chunk.campaignIds()));
+        emit(progress, chunks, i, start);
+      }
+      success = true;
+      return new DefaultReportResult(chunks, files);
+    } finally {
+      if (!success) {
+        DefaultReportResult.deleteAll(files);
+      }
+    }
+  }
+
+  @Override
+  public ReportStatusView status(String uuid) {
+    requireUuid(uuid);
+    ReportStatus status;
+    try {
+      status = statistics.getReportStatus(uuid);
+    } catch (RuntimeException e) {
+      throw ReportErrors.map(e, "GET", STATUS_PATH);
+    }
+    return view(uuid, status);
+  }
+
+  @Override
+  public ReportResult download(String uuid, ReportFormat format) {
+    requireUuid(uuid);
+    Objects.requireNonNull(format, "format == null");
+    ReportStatus status;
+    try {
+      status = statistics.getReportStatus(uuid);
+    } catch (RuntimeException e) {
+      throw ReportErrors.map(e, "GET", STATUS_PATH);
+    }
+    ReportStatusView view = view(uuid, status);
+    if (view.state() == ReportState.ERROR) {
+      throw failed(uuid, view.error());
+    }
+    if (view.state() != ReportState.OK) {
+      throw new IllegalStateException("report " + uuid + " is " + view.state()
+          + ", not OK yet: poll reports().status(uuid) until it is OK, then download it");
+    }
+    List<String> campaigns = campaignsOf(status);
+    ReportFile file = downloadFile(uuid, campaigns);
+    ReportChunk chunk = new ReportChunk(0, campaigns, dateOr(status, "dateFrom"), dateOr(status, "dateTo"),
+        uuid, ReportState.OK);
+    return new DefaultReportResult(List.of(chunk), List.of(file));
+  }
+
+  private void acquire(Semaphore slot, long deadline, long start, List<ReportChunk> chunks, int index) {
+    long remaining = deadline - clock.nanoTime();
+    try {
+      if (remaining <= 0 || !slot.tryAcquire(remaining, TimeUnit.NANOSECONDS)) {
+        throw timeout("waiting for the account's report slot (another report of this account is "
+            + "generating)", chunks, index, start);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw timeout("interrupted while waiting for the account's report slot", chunks, index, start);
+    }
+  }
+
+  /**
+   * Our slot does not cover reports started elsewhere (another process, or one of ours that timed out and
+   * is still generating): Ozon then answers 429 "Превышен лимит активных запросов (максимум 1)". That
+   * report was not accepted, so re-submitting is safe; wait on the poll schedule (or Retry-After) within
+   * the deadline. Any other 429 (the daily quota) is surfaced at once.
+   */
+  private String submitWhenAccountIsFree(List<ReportChunk> chunks, int index, ReportRequest request,
+      long deadline, long start) {
+    PollSchedule schedule = new PollSchedule(options.initialPollInterval(), options.pollMultiplier(),
+        options.maxPollInterval());
+    while (true) {
+      try {
+        return submit(chunks.get(index), request);
+      } catch (OzonApiException e) {
+        if (e.statusCode() != 429 || !isActiveReportLimit(e.ozonError())) {
+          throw e;
+        }
+        long remaining = deadline - clock.nanoTime();
+        Duration wait = e.retryAfter().orElseGet(schedule::next);
+        if (remaining <= 0 || wait.toNanos() > remaining) {
+          throw timeout("waiting for another report of this account to finish at Ozon (429: "
+              + e.ozonError() + ")", chunks, index, start);
+        }
+        try {
+          clock.sleep(wait);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw timeout("interrupted while waiting for the account to be free", chunks, index, start);
+        }
+      }
+    }
+  }
+
+  static boolean isActiveReportLimit(String ozonError) {
+    if (ozonError == null) {
+      return false;
+    }
+    String lower = ozonError.toLowerCase(java.util.Locale.ROOT);
+    return lower.contains("активных") || lower.contains("active");
+  }
+
+  private String submit(ReportChunk chunk, ReportRequest request) {
+    StatisticsRequest body = new StatisticsRequest()
+        .campaigns(new ArrayList<>(chunk.campaignIds()))
+        .dateFrom(chunk.dateFrom())
+        .dateTo(chunk.dateTo())
+        .groupBy(GroupBy.fromValue(request.groupBy().name()));
+    StatisticsRequestId id;
+    boolean json = request.format() == ReportFormat.JSON;
+    try {
+      id = json ? statisticsJson.submitStatisticsReportJson(body) : statistics.submitStatisticsReport(body);
+    } catch (RuntimeException e) {
+      // Never retried here: a submit that reached Ozon may already count against the daily quota.
+      throw ReportErrors.map(e, "POST", json ? "/api/client/statistics/json" : "/api/client/statistics");
+    }
+    if (id == null || id.getUUID() == null || id.getUUID().isBlank()) {
+      throw ReportErrors.map(new IllegalStateException("no UUID"), "POST", "/api/client/statistics");
+    }
+    return id.getUUID();
+  }
+
+  /** Sleeps first (a report is never ready at once), then polls; returns when OK. */
+  private void awaitReady(List<ReportChunk> chunks, int index, long deadline, long start,
+      ReportProgress progress) {
+    String uuid = chunks.get(index).uuid();
+    PollSchedule schedule = new PollSchedule(options.initialPollInterval(), options.pollMultiplier(),
+        options.maxPollInterval());
+    Duration override = null;
+    while (true) {
+      long remaining = deadline - clock.nanoTime();
+      if (remaining <= 0) {
+        throw timeout("waiting for Ozon to generate the report", chunks, index, start);
+      }
+      Duration wait = override != null ? override : schedule.next();
+      override = null;
+      if (wait.toNanos() > remaining) {
+        wait = Duration.ofNanos(remaining);
+      }
+      try {
+        clock.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw timeout("interrupted while waiting for the report", chunks, index, start);
+      }
+      ReportStatusView view;
+      try {
+        view = status(uuid);
+      } catch (OzonApiException e) {
+        if (e.statusCode() == 429) {
+          override = e.retryAfter().orElse(null); // honour Retry-After, else keep the schedule
+          continue;
+        }
+        throw e;
+      }
+      chunks.set(index, chunks.get(index).with(uuid, view.state()));
+      emit(progress, chunks, index, start);
+      if (view.state() == ReportState.OK) {
+        return;
+      }
+      if (view.state() == ReportState.ERROR) {
+        throw failed(uuid, view.error());
+      }
+    }
+  }
+
+  private ReportFile downloadFile(String uuid, List<String> campaignIds) {
+    Response response;
+    try {
+      Call generated = statistics.downloadReportCall(uuid, null);
+      // The generated Accept prefers JSON only; a report may be CSV or ZIP.
+      Request request = generated.request().newBuilder().header("Accept", ACCEPT_REPORT).build();
+      response = statistics.getApiClient().getHttpClient().newCall(request).execute();
+    } catch (IOException e) {
+      throw ReportErrors.connection(e, "GET", DOWNLOAD_PATH);
+    } catch (RuntimeException e) {
+      throw ReportErrors.map(e, "GET", DOWNLOAD_PATH);
+    }
+    if (!response.isSuccessful()) {
+      try (Response r = response) {
+        throw ReportErrors.fromStatus(r.code(), boundedBody(r.body()),
+            ReportErrors.retryAfter(r.header("Retry-After")), "GET", DOWNLOAD_PATH, null);
+      }
+    }
+    try {
+      return ReportDownloader.save(response, options.tempDir(), uuid, campaignIds);
+    } catch (IOException e) {
+      throw ReportErrors.connection(e, "GET", DOWNLOAD_PATH);
+    }
+  }
+
+  private static String boundedBody(ResponseBody body) {
+    try (java.io.InputStream in = body.byteStream()) {
+      return new String(in.readNBytes(MAX_ERROR_BODY), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private void emit(ReportProgress progress, List<ReportChunk> chunks, int index, long start) {
+    ReportChunk chunk = chunks.get(index);
+    progress.onProgress(new ReportProgressEvent(index, chunks.size(), chunk.uuid(), chunk.state(),
+        Duration.ofNanos(clock.nanoTime() - start)));
+  }
+
+  private ReportTimeoutException timeout(String what, List<ReportChunk> chunks, int index, long start) {
+    Duration elapsed = Duration.ofNanos(clock.nanoTime() - start);
+    List<String> uuids = new ArrayList<>();
+    for (ReportChunk chunk : chunks) {
+      if (chunk.uuid() != null) {
+        uuids.add(chunk.uuid() + "=" + chunk.state());
+      }
+    }
+    return new ReportTimeoutException("statistics report timed out after " + elapsed.toSeconds() + " s "
+        + what + " (chunk " + (index + 1) + " of " + chunks.size() + "). Nothing is lost: resume with "
+        + "reports().status(uuid) and reports().download(uuid, format) for " + uuids
+        + "; raise ReportOptions.timeout for long reports.", chunks, elapsed);
+  }
+
+  private static OzonReportException failed(String uuid, String reason) {
+    String because = reason == null || reason.isBlank() ? "Ozon gave no reason" : reason;
+    return new OzonReportException("Ozon failed to generate report " + uuid + ": " + because
+        + ". Check the campaigns and dates, then run the report again.", uuid, reason);
+  }
+
+  static ReportStatusView view(String uuid, ReportStatus status) {
+    if (status == null) {
+      return new ReportStatusView(uuid, ReportState.UNKNOWN, null);
+    }
+    ReportState state;
+    if (status.getState() == null) {
+      state = ReportState.UNKNOWN;
+    } else {
+      state = switch (status.getState()) {
+        case NOT_STARTED -> ReportState.NOT_STARTED;
+        case IN_PROGRESS -> ReportState.IN_PROGRESS;
+        case OK -> ReportState.OK;
+        case ERROR -> ReportState.ERROR;
+        default -> ReportState.UNKNOWN;
+      };
+    }
+    return new ReportStatusView(uuid, state, status.getError());
+  }
+
+  private static List<String> campaignsOf(ReportStatus status) {
+    Map<String, Object> request = status.getRequest();
+    List<String> ids = new ArrayList<>();
+    if (request != null && request.get("campaigns") instanceof List<?> list) {
+      for (Object o : list) {
+        if (o instanceof Number n) {
+          ids.add(String.valueOf(n.longValue()));
+        } else if (o != null) {
+          ids.add(o.toString());
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static java.time.LocalDate dateOr(ReportStatus status, String key) {
+    Map<String, Object> request = status.getRequest();
+    if (request != null && request.get(key) instanceof String s && s.length() >= 10) {
+      try {
+        return java.time.LocalDate.parse(s.substring(0, 10));
+      } catch (RuntimeException ignored) {
+        // fall through
+      }
+    }
+    return java.time.LocalDate.EPOCH;
+  }
+
+  private static void requireUuid(String uuid) {
+    Objects.requireNonNull(uuid, "uuid == null");
+    if (uuid.isBlank()) {
+      throw new IllegalArgumentException("uuid is blank: pass the UUID a report submission returned");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "DefaultReports{" + options + '}';
+  }
+}

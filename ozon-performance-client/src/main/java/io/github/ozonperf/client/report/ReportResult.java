@@ -1,0 +1,40 @@
+package io.github.ozonperf.client.report;
+
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A finished report: its chunks and their downloaded files. Rows are streamed from the files on disk, so
+ * reports of any size fit in a small heap. Close it to delete the files.
+ *
+ * <pre>{@code
+ * try (ReportResult result = client.reports().run(request, ReportProgress.NONE);
+ *      Stream<ReportRow> rows = result.rows()) {
+ *   rows.forEach(row -> System.out.println(row.date() + " " + row.clicks()));
+ * }
+ * }</pre>
+ */
+public interface ReportResult extends Closeable {
+  /** Every chunk with its UUID and final state. */
+  List<ReportChunk> chunks();
+
+  /**
+   * The rows of all chunks, read lazily from the downloaded files. Close the stream (try-with-resources)
+   * when you do not read it to the end.
+   *
+   * @throws IllegalStateException after {@link #close()}
+   */
+  Stream<ReportRow> rows();
+
+  /** Totals computed from the rows (reads the files once, then cached). */
+  ReportTotals totals();
+
+  /** The downloaded files (CSV, ZIP or JSON), deleted by {@link #close()}. */
+  List<Path> files();
+
+  /** Deletes the downloaded files. Idempotent. */
+  @Override
+  void close();
+}
