@@ -54,17 +54,21 @@ final class TokenFetcher {
 
   private final OkHttpClient client;
   private final String tokenUrl;
+  /** The token URL as shown in messages: without user info, which may hold a password. */
+  private final String shownUrl;
   private final String clientId;
   private final String clientSecret;
   private final TokenRequestFormat format;
   private final String scope;
   private final String audience;
   private volatile Call current;
+  private volatile boolean cancelled;
 
   TokenFetcher(OkHttpClient client, String tokenUrl, String clientId, String clientSecret, TokenRequestFormat format,
       String scope, String audience) {
     this.client = client;
     this.tokenUrl = tokenUrl;
+    this.shownUrl = redactUserInfo(tokenUrl);
     this.clientId = clientId;
     this.clientSecret = clientSecret;
     this.format = format;
@@ -72,7 +76,9 @@ final class TokenFetcher {
     this.audience = audience;
   }
 
+  /** Cancels the request in progress and every later one (used by {@code close()}). */
   void cancel() {
+    cancelled = true;
     Call call = current;
     if (call != null) {
       call.cancel();
@@ -82,15 +88,20 @@ final class TokenFetcher {
   Fetched fetch() throws Failure {
     Call call = client.newCall(request());
     current = call;
+    if (cancelled) {
+      // close() ran between newCall and the assignment above and could not see this call: cancel it ourselves,
+      // so the refresh thread does not outlive close() by a whole call timeout.
+      call.cancel();
+    }
     try (Response response = call.execute()) {
       return parse(response);
     } catch (InterruptedIOException e) {
       String kind = e.getClass() == InterruptedIOException.class ? "timeout" : e.getClass().getSimpleName();
-      throw new Failure(new TokenRefreshException("no answer from " + tokenUrl + " (" + kind
+      throw new Failure(new TokenRefreshException("no answer from " + shownUrl + " (" + kind
           + "); the token endpoint may be slow or unreachable, check the network and the token URL",
           false, -1, null, e), null, e.getClass().getSimpleName());
     } catch (IOException e) {
-      throw new Failure(new TokenRefreshException("could not reach " + tokenUrl + " ("
+      throw new Failure(new TokenRefreshException("could not reach " + shownUrl + " ("
           + e.getClass().getSimpleName() + "); check the network, proxy settings and the token URL",
           false, -1, null, e), null, e.getClass().getSimpleName());
     } finally {
@@ -140,13 +151,14 @@ final class TokenFetcher {
       return success(text, code);
     }
     JsonObject error = tryObject(text);
-    String errorCode = error == null ? null : string(error, "error");
+    // The server's error code is echoed in messages, events and logs: bound it and mask the secret like any text.
+    String errorCode = error == null || string(error, "error") == null ? null : sanitize(string(error, "error"));
     String description = error == null ? null : firstNonNull(string(error, "error_description"),
         string(error, "message"));
     String said = describe(errorCode, description);
     if (code == 429 || code >= 500 || code == 408) {
       Duration retryAfter = retryAfter(response.header("Retry-After"));
-      throw new Failure(new TokenRefreshException("HTTP " + code + said + " from " + tokenUrl
+      throw new Failure(new TokenRefreshException("HTTP " + code + said + " from " + shownUrl
           + "; the token endpoint is overloaded or unavailable, retry later", false, code, errorCode, null),
           retryAfter, "HTTP " + code);
     }
@@ -163,7 +175,7 @@ final class TokenFetcher {
       fix = "the token URL redirects (redirects are not followed so the secret never leaves for another address): "
           + "set the token URL (OZON_TOKEN_URL) to the final address";
     } else {
-      fix = "check the token URL (OZON_TOKEN_URL), currently " + tokenUrl;
+      fix = "check the token URL (OZON_TOKEN_URL), currently " + shownUrl;
     }
     throw new Failure(new TokenRefreshException("HTTP " + code + said + "; " + fix, true, code, errorCode, null),
         null, errorCode != null ? errorCode : "HTTP " + code);
@@ -172,12 +184,12 @@ final class TokenFetcher {
   private Fetched success(String text, int code) throws Failure {
     JsonObject o = tryObject(text);
     if (o == null) {
-      throw terminal("the token endpoint " + tokenUrl + " answered HTTP " + code + " with a body that is not a JSON "
+      throw terminal("the token endpoint " + shownUrl + " answered HTTP " + code + " with a body that is not a JSON "
           + "object; check the token URL (OZON_TOKEN_URL)", code, "malformed_response");
     }
     String token = string(o, "access_token");
     if (token == null || token.isBlank()) {
-      throw terminal("the answer from " + tokenUrl + " has no access_token; check the token URL (OZON_TOKEN_URL) "
+      throw terminal("the answer from " + shownUrl + " has no access_token; check the token URL (OZON_TOKEN_URL) "
           + "and the request format (TokenRequestFormat)", code, "missing_access_token");
     }
     String type = string(o, "token_type");
@@ -220,7 +232,7 @@ final class TokenFetcher {
   private String describe(String errorCode, String description) {
     StringBuilder sb = new StringBuilder();
     if (errorCode != null) {
-      sb.append(' ').append(sanitize(errorCode));
+      sb.append(' ').append(errorCode);
     }
     if (description != null) {
       sb.append(" (").append(sanitize(description)).append(')');
@@ -261,6 +273,15 @@ final class TokenFetcher {
 
   private static String firstNonNull(String a, String b) {
     return a != null ? a : b;
+  }
+
+  /** {@code url} without {@code user:password@}; unparseable input is returned unchanged. */
+  static String redactUserInfo(String url) {
+    okhttp3.HttpUrl parsed = okhttp3.HttpUrl.parse(url);
+    if (parsed == null || (parsed.encodedUsername().isEmpty() && parsed.encodedPassword().isEmpty())) {
+      return url;
+    }
+    return parsed.newBuilder().username("").password("").build().toString();
   }
 
   static Duration retryAfter(String header) {

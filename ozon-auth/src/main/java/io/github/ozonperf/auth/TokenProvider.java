@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  *       has not really expired, a failed refresh keeps serving it (with a WARN).</li>
  *   <li><b>Token requests</b> go through an OkHttpClient derived from {@link Builder#httpClient} that shares its
  *       connection pool, dispatcher, proxy and TLS settings but has none of its interceptors or authenticator (so
- *       no recursion, and no logging interceptor can print the secret), and does not follow redirects.</li>
+ *       no recursion, and no logging interceptor can print the secret), sends no cookies and does not follow
+ *       redirects.</li>
  *   <li><b>Short client ids.</b> A client id without {@code '@'} gets {@code @advertising.performance.ozon.ru}
  *       appended when the provider is built (logged once at INFO); Ozon rejects short ids with 401.</li>
  * </ul>
@@ -107,6 +108,10 @@ public final class TokenProvider implements Closeable {
   private record FailureMemo(TokenRefreshException exception, long at) {
   }
 
+  /** A 401-triggered refresh: the token it invalidated and when. */
+  private record Refresh401(AccessToken replaced, long at) {
+  }
+
   private final ClientCredentials credentials;
   private final String tokenUrl;
   private final Duration refreshSkew;
@@ -129,8 +134,10 @@ public final class TokenProvider implements Closeable {
   private volatile FailureMemo lastFailure;
   private volatile long advisoryNotBefore;
   private volatile boolean advisoryBlocked;
-  private volatile long last401Refresh;
-  private volatile boolean any401Refresh;
+  /** The last 401-triggered refresh: which token it replaced and when (nanoTime); null before the first. */
+  private final AtomicReference<Refresh401> last401 = new AtomicReference<>();
+  /** The thread running the current flight, so a listener on it cannot wait for its own flight (deadlock). */
+  private volatile Thread flightThread;
   private volatile boolean storeConsulted;
   private volatile boolean closed;
 
@@ -176,6 +183,8 @@ public final class TokenProvider implements Closeable {
         .followRedirects(false)
         .followSslRedirects(false)
         .authenticator(Authenticator.NONE)
+        // The API client's cookies are none of the token endpoint's business, and it must not set any for the API.
+        .cookieJar(okhttp3.CookieJar.NO_COOKIES)
         .connectTimeout(b.connectTimeout)
         .readTimeout(b.readTimeout)
         .writeTimeout(b.readTimeout)
@@ -241,6 +250,13 @@ public final class TokenProvider implements Closeable {
       throw copy(memo.exception);
     }
     try {
+      if (Thread.currentThread() == flightThread) {
+        // A TokenListener running on the refresh thread asked for a token: waiting would wait for itself forever
+        // (the refresh executor has one thread), and every later token request would queue behind it.
+        throw new TokenRefreshException("getToken() was called from a TokenListener while a token request is in "
+            + "progress on the same thread; listeners must not wait for tokens: hand such work to another thread",
+            true, -1, null, null);
+      }
       return await(startFlight(false)).token;
     } catch (TokenRefreshException e) {
       Snapshot still = snapshot.get();
@@ -262,7 +278,9 @@ public final class TokenProvider implements Closeable {
       return flight.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TokenRefreshException("interrupted while waiting for a token", false, -1, null, e);
+      throw new TokenRefreshException("interrupted while waiting for a token (the calling thread was interrupted, "
+          + "e.g. its task was cancelled); the token request continues for other callers, retry the call", false,
+          -1, null, e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof TokenRefreshException tre) {
@@ -313,6 +331,15 @@ public final class TokenProvider implements Closeable {
   }
 
   private void runFlight(CompletableFuture<Snapshot> flight, boolean early) {
+    flightThread = Thread.currentThread();
+    try {
+      runFlightOnThisThread(flight, early);
+    } finally {
+      flightThread = null;
+    }
+  }
+
+  private void runFlightOnThisThread(CompletableFuture<Snapshot> flight, boolean early) {
     Snapshot result = null;
     TokenRefreshException error = null;
     try {
@@ -487,27 +514,37 @@ public final class TokenProvider implements Closeable {
     }
   }
 
-  /** Used by the authenticator: the token to retry with after {@code used} got a 401, or null to give up. */
+  /**
+   * Used by the authenticator: the token to retry with after {@code used} got a 401, or null to give up.
+   * Lock-free: no monitor is held while the token store deletes a file or listeners run, and virtual threads are
+   * never pinned. All 401s for the same token belong to one incident and cause one refresh; a 401 for a
+   * <em>different</em> token within 10 s of the last 401-triggered refresh gives up, because the server is then
+   * rejecting fresh tokens too and refreshing again would only spend token requests.
+   */
   AccessToken refreshAfter401(AccessToken used) throws TokenRefreshException {
     Snapshot s = snapshot.get();
-    if (s != null && s.usable && !s.token.equals(used)) {
-      return getToken();
-    }
-    if (s != null && s.usable) {
+    if (s != null && s.usable && s.token.equals(used)) {
       long now = time.nanoTime();
-      synchronized (this) {
-        // Rate limit: when the previous 401-triggered refresh is recent, the server rejects fresh tokens too.
-        if (any401Refresh && now - last401Refresh < MIN_401_REFRESH_INTERVAL_NANOS) {
-          Snapshot again = snapshot.get();
-          if (again != null && again.usable && again.token.equals(used)) {
-            LOG.debug("401 for token {} within 10 s of the last 401-triggered refresh; not refreshing again",
-                again.fingerprint);
-            return null;
+      for (;;) {
+        Refresh401 last = last401.get();
+        if (last != null && last.replaced().equals(used)) {
+          // Same incident: another caller is already replacing this token. Invalidating again is a no-op unless
+          // we got here before it did; either way exactly one invalidation (and one refresh) happens.
+          if (invalidate(used)) {
+            refreshesOn401.increment();
           }
-        } else if (invalidate(used)) {
-          any401Refresh = true;
-          last401Refresh = now;
-          refreshesOn401.increment();
+          break;
+        }
+        if (last != null && now - last.at() < MIN_401_REFRESH_INTERVAL_NANOS) {
+          LOG.debug("401 for token {} within 10 s of the last 401-triggered refresh; not refreshing again",
+              s.fingerprint);
+          return null;
+        }
+        if (last401.compareAndSet(last, new Refresh401(used, now))) {
+          if (invalidate(used)) {
+            refreshesOn401.increment();
+          }
+          break;
         }
       }
     }
@@ -633,7 +670,8 @@ public final class TokenProvider implements Closeable {
 
   @Override
   public String toString() {
-    return "TokenProvider[clientId=" + credentials.clientId() + ", tokenUrl=" + tokenUrl + "]";
+    return "TokenProvider[clientId=" + credentials.clientId() + ", tokenUrl=" + TokenFetcher.redactUserInfo(tokenUrl)
+        + "]";
   }
 
   /** Builds a {@link TokenProvider}. Only {@link #credentials} is required. */

@@ -28,7 +28,7 @@ public final class TokenRefreshAuthenticator implements Authenticator {
 
   @Override
   public Request authenticate(Route route, Response response) throws IOException {
-    if (response.code() != 401 || response.priorResponse() != null) {
+    if (response.code() != 401 || retriedAfter401(response)) {
       return null;
     }
     Request failed = response.request();
@@ -48,6 +48,19 @@ public final class TokenRefreshAuthenticator implements Authenticator {
       return null;
     }
     return withToken(failed, fresh);
+  }
+
+  /**
+   * Whether an earlier response of this call was already a 401 (we retried once and it failed again). Only 401s
+   * count: a redirect before the first 401 must not cost the call its one retry.
+   */
+  private static boolean retriedAfter401(Response response) {
+    for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
+      if (prior.code() == 401) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Request withToken(Request request, AccessToken token) {

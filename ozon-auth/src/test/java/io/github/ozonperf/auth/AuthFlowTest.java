@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,9 @@ class AuthFlowTest {
           int n = tokenRequests.incrementAndGet();
           return TokenProviderTest.token("tok" + n, 1800);
         }
+        if (request.getUrl().encodedPath().equals("/moved")) {
+          return new MockResponse.Builder().code(302).addHeader("Location", "/x").build();
+        }
         apiRequests.incrementAndGet();
         String auth = request.getHeaders().get("Authorization");
         apiAuthHeaders.add(auth);
@@ -60,7 +64,7 @@ class AuthFlowTest {
         if (gate != null && token.equals("tok1")) {
           gate.countDown();
           try {
-            gate.await(30, TimeUnit.SECONDS);
+            gate.await(TokenProviderTest.PATIENCE_SECONDS, TimeUnit.SECONDS);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
@@ -72,11 +76,17 @@ class AuthFlowTest {
   }
 
   void setUp(OkHttpClient base) {
+    // Real timeouts only end a call when something is broken: the 401 storm holds 50 calls at the server until
+    // all have arrived, which can take seconds on a loaded CI machine, so no 10 s default may cut them short.
+    Duration patience = Duration.ofSeconds(TokenProviderTest.PATIENCE_SECONDS);
+    base = base.newBuilder().connectTimeout(patience).readTimeout(patience).writeTimeout(patience).build();
     provider = TokenProvider.builder()
         .credentials(ClientCredentials.of(TokenProviderTest.ID, TokenProviderTest.SECRET))
         .tokenUrl(server.url("/api/client/token").toString())
         .timeSource(time)
         .httpClient(base)
+        .connectTimeout(patience)
+        .readTimeout(patience)
         .build();
     client = base.newBuilder()
         .addInterceptor(provider.interceptor())
@@ -122,6 +132,15 @@ class AuthFlowTest {
     assertEquals(200, get("/x"));
     assertEquals(List.of("Bearer tok1", "Bearer tok2"), apiAuthHeaders);
     assertEquals(2, tokenRequests.get());
+    assertEquals(1, provider.stats().refreshesOn401());
+  }
+
+  @Test
+  void redirectBeforeA401DoesNotCostTheCallItsOneRefreshAndRetry() throws Exception {
+    setUp(new OkHttpClient());
+    apiStatusByToken.put("tok1", 401);
+    assertEquals(200, get("/moved"));
+    assertEquals(List.of("Bearer tok1", "Bearer tok2"), apiAuthHeaders);
     assertEquals(1, provider.stats().refreshesOn401());
   }
 
@@ -182,7 +201,8 @@ class AuthFlowTest {
       t.start();
     }
     for (Thread t : threads) {
-      t.join(60_000);
+      t.join(TimeUnit.SECONDS.toMillis(TokenProviderTest.PATIENCE_SECONDS));
+      assertTrue(!t.isAlive(), t.getName() + " did not finish");
     }
     assertEquals(List.of(), errors);
     assertEquals(n, codes.size());
@@ -223,7 +243,7 @@ class AuthFlowTest {
         }
       });
     }
-    assertTrue(done.await(30, TimeUnit.SECONDS), "calls did not finish: deadlock?");
+    assertTrue(done.await(TokenProviderTest.PATIENCE_SECONDS, TimeUnit.SECONDS), "calls did not finish: deadlock?");
     assertEquals(List.of(), failures);
     assertEquals(n, codes.size());
     assertTrue(codes.stream().allMatch(c -> c == 200));
@@ -254,7 +274,7 @@ class AuthFlowTest {
         done.countDown();
       }
     });
-    assertTrue(done.await(30, TimeUnit.SECONDS));
+    assertTrue(done.await(TokenProviderTest.PATIENCE_SECONDS, TimeUnit.SECONDS));
     assertEquals(1, failures.size());
     assertTrue(failures.get(0) instanceof TokenRefreshException, failures.get(0).toString());
     assertTrue(failures.get(0).getMessage().startsWith("OAuth token refresh failed: "));

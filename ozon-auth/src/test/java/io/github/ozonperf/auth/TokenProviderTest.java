@@ -2,7 +2,6 @@ package io.github.ozonperf.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,6 +37,11 @@ import org.slf4j.event.Level;
 class TokenProviderTest {
   static final String ID = "12345678-1700000000000@advertising.performance.ozon.ru";
   static final String SECRET = "sEcReT-value-42";
+  /**
+   * Upper bound for waits that normally end within milliseconds. Only reached when the code under test is broken;
+   * generous because CI machines are small and shared, so no test outcome depends on how fast they are.
+   */
+  static final long PATIENCE_SECONDS = 60;
 
   @StartStop
   final MockWebServer server = new MockWebServer();
@@ -71,7 +75,10 @@ class TokenProviderTest {
         .tokenUrl(server.url("/api/client/token").toString())
         .timeSource(time)
         .random(() -> 0.5)
-        .listener(events::add);
+        .listener(events::add)
+        // Real timeouts only end a request when something is broken; a loaded CI machine must not trip them.
+        .connectTimeout(Duration.ofSeconds(PATIENCE_SECONDS))
+        .readTimeout(Duration.ofSeconds(PATIENCE_SECONDS));
   }
 
   TokenProvider build(TokenProvider.Builder b) {
@@ -112,7 +119,7 @@ class TokenProviderTest {
     assertEquals(1, server.getRequestCount(), "no refresh before the last 25 %");
     time.advanceSeconds(2);
     assertEquals("t1", p.getToken().value(), "the caller is served the current token at once");
-    assertTrue(refreshed.await(10, TimeUnit.SECONDS));
+    assertTrue(refreshed.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
     assertEquals("t2", p.getToken().value());
     assertEquals(2, server.getRequestCount());
     assertEquals(1, p.stats().earlyRefreshes());
@@ -121,13 +128,15 @@ class TokenProviderTest {
 
   @Test
   void twoHundredThreadsOnAColdCacheCauseExactlyOneTokenRequestAndWaitWithoutLocks() throws Exception {
+    CountDownLatch arrived = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger tokenRequests = new AtomicInteger();
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
         tokenRequests.incrementAndGet();
-        release.await(30, TimeUnit.SECONDS);
+        arrived.countDown();
+        release.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
         return token("only-one", 1800);
       }
     });
@@ -149,31 +158,63 @@ class TokenProviderTest {
       threads.add(t);
       t.start();
     }
-    // Wait until every caller is parked on the flight; none may be BLOCKED on a monitor during the I/O.
-    awaitAll(threads, Thread.State.WAITING);
-    for (Thread t : threads) {
-      assertNotEquals(Thread.State.BLOCKED, t.getState());
+    try {
+      // The one request is on the wire and held there; every caller must be parked on the flight's future (not
+      // blocked on a monitor or a lock) while that I/O is in progress.
+      assertTrue(arrived.await(PATIENCE_SECONDS, TimeUnit.SECONDS), "no token request arrived");
+      awaitParkedOnTheFlight(threads);
+      assertEquals(0, p.stats().successes());
+      assertEquals(1, p.stats().tokenRequests(), "stats() answers while the request is in flight");
+      assertEquals(n, p.stats().cacheMisses());
+    } finally {
+      release.countDown();
     }
-    assertEquals(0, p.stats().successes());
-    assertTrue(p.stats().tokenRequests() == 1, "stats() answers while the request is in flight");
-    release.countDown();
-    for (Thread t : threads) {
-      t.join(30_000);
-    }
+    joinAll(threads);
     assertEquals(List.of(), errors);
     assertEquals(Set.of("only-one"), seen);
     assertEquals(1, tokenRequests.get());
     assertEquals(1, p.stats().tokenRequests());
   }
 
-  private static void awaitAll(List<Thread> threads, Thread.State state) throws InterruptedException {
-    for (int spins = 0; spins < 30_000; spins++) {
-      if (threads.stream().allMatch(t -> t.getState() == state)) {
-        return;
+  /**
+   * Waits until every thread is WAITING inside {@code CompletableFuture} (i.e. joined the single flight). Polls
+   * thread states, which is the only way to observe "parked"; the bound is generous and never reached when the
+   * code is right. A thread holding or waiting for a lock would never satisfy this and fail the test.
+   */
+  static void awaitParkedOnTheFlight(List<Thread> threads) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
+    while (!threads.stream().allMatch(TokenProviderTest::parkedOnAFuture)) {
+      if (System.nanoTime() - deadline > 0) {
+        StringBuilder states = new StringBuilder();
+        for (Thread t : threads) {
+          if (!parkedOnAFuture(t)) {
+            states.append(t.getName()).append(' ').append(t.getState()).append(' ')
+                .append(java.util.Arrays.toString(t.getStackTrace())).append('\n');
+          }
+        }
+        throw new AssertionError("threads did not park on the token flight:\n" + states);
       }
-      Thread.sleep(1); // polling for a state change, not waiting for expiry
+      Thread.sleep(5);
     }
-    throw new AssertionError("threads did not reach " + state);
+  }
+
+  private static boolean parkedOnAFuture(Thread t) {
+    if (t.getState() != Thread.State.WAITING) {
+      return false;
+    }
+    for (StackTraceElement e : t.getStackTrace()) {
+      if (e.getClassName().startsWith("java.util.concurrent.CompletableFuture")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static void joinAll(List<Thread> threads) throws InterruptedException {
+    for (Thread t : threads) {
+      t.join(TimeUnit.SECONDS.toMillis(PATIENCE_SECONDS));
+      assertFalse(t.isAlive(), t.getName() + " did not finish");
+    }
   }
 
   @Test
@@ -182,7 +223,7 @@ class TokenProviderTest {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        release.await(30, TimeUnit.SECONDS);
+        release.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
         return status(401, "{\"error\":\"invalid_client\"}");
       }
     });
@@ -201,11 +242,12 @@ class TokenProviderTest {
       threads.add(t);
       t.start();
     }
-    awaitAll(threads, Thread.State.WAITING);
-    release.countDown();
-    for (Thread t : threads) {
-      t.join(30_000);
+    try {
+      awaitParkedOnTheFlight(threads);
+    } finally {
+      release.countDown();
     }
+    joinAll(threads);
     assertEquals(n, errors.size());
     Throwable shared = errors.get(0).getCause();
     for (TokenRefreshException e : errors) {
@@ -382,12 +424,26 @@ class TokenProviderTest {
   }
 
   @Test
-  void readTimeoutIsTransient() {
-    server.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).body("{}").build());
-    TokenProvider p = build(builder().readTimeout(Duration.ofMillis(100)).retryPolicy(RetryPolicy.none()));
-    TokenRefreshException e = assertThrows(TokenRefreshException.class, p::getToken);
-    assertFalse(e.isTerminal());
-    assertTrue(e.getMessage().contains("no answer"), e.getMessage());
+  void readTimeoutIsTransient() throws Exception {
+    // The server never answers (until the test ends), so only the client's read timeout can end the call: the
+    // outcome does not depend on how fast or loaded the machine is.
+    CountDownLatch testOver = new CountDownLatch(1);
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        testOver.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
+        return token("too-late", 1800);
+      }
+    });
+    try {
+      TokenProvider p = build(builder().readTimeout(Duration.ofMillis(100)).retryPolicy(RetryPolicy.none()));
+      TokenRefreshException e = assertThrows(TokenRefreshException.class, p::getToken);
+      assertFalse(e.isTerminal());
+      assertEquals(-1, e.statusCode());
+      assertTrue(e.getMessage().contains("no answer"), e.getMessage());
+    } finally {
+      testOver.countDown();
+    }
   }
 
   @Test
@@ -564,16 +620,18 @@ class TokenProviderTest {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        release.await(30, TimeUnit.SECONDS);
+        release.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
         return token("pre", 1800);
       }
     });
     TokenProvider p = build(builder());
     CompletableFuture<AccessToken> f = p.prefetch();
+    CompletableFuture<AccessToken> joined = p.prefetch();
     assertFalse(f.isDone());
-    assertSame(f.isDone(), p.prefetch().isDone());
+    assertFalse(joined.isDone());
     release.countDown();
-    assertEquals("pre", f.get(30, TimeUnit.SECONDS).value());
+    assertEquals("pre", f.get(PATIENCE_SECONDS, TimeUnit.SECONDS).value());
+    assertEquals("pre", joined.get(PATIENCE_SECONDS, TimeUnit.SECONDS).value());
     assertTrue(p.prefetch().isDone(), "warm cache: completed at once");
     assertEquals("pre", p.getToken().value());
     assertEquals(1, server.getRequestCount());
@@ -583,7 +641,7 @@ class TokenProviderTest {
   void prefetchFailureCompletesExceptionally() {
     server.enqueue(status(401, "{\"error\":\"invalid_client\"}"));
     TokenProvider p = build(builder());
-    ExecutionException e = assertThrows(ExecutionException.class, () -> p.prefetch().get(30, TimeUnit.SECONDS));
+    ExecutionException e = assertThrows(ExecutionException.class, () -> p.prefetch().get(PATIENCE_SECONDS, TimeUnit.SECONDS));
     assertTrue(e.getCause() instanceof TokenRefreshException);
   }
 
@@ -595,27 +653,43 @@ class TokenProviderTest {
       @Override
       public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
         stalled.countDown();
-        release.await(30, TimeUnit.SECONDS);
+        release.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
         return token("late", 1800);
       }
     });
-    TokenProvider p = builder().build();
-    CompletableFuture<AccessToken> f = p.prefetch();
-    assertTrue(stalled.await(30, TimeUnit.SECONDS));
-    List<Thread> refreshThreads = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("ozon-auth-token-refresh")).toList();
-    assertFalse(refreshThreads.isEmpty());
-    p.close();
-    ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(30, TimeUnit.SECONDS));
-    assertTrue(e.getCause().getMessage().contains("closed"), e.getCause().getMessage());
-    for (Thread t : refreshThreads) {
-      t.join(30_000);
-      assertFalse(t.isAlive(), t.getName() + " still running after close()");
+    try {
+      Set<Thread> before = refreshThreads();
+      TokenProvider p = builder().build();
+      CompletableFuture<AccessToken> f = p.prefetch();
+      assertTrue(stalled.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
+      // Only this provider's thread: idle threads of other providers must not make this test flaky.
+      Set<Thread> mine = refreshThreads();
+      mine.removeAll(before);
+      assertEquals(1, mine.size(), mine.toString());
+      p.close();
+      ExecutionException e = assertThrows(ExecutionException.class,
+          () -> f.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
+      assertTrue(e.getCause().getMessage().contains("closed"), e.getCause().getMessage());
+      for (Thread t : mine) {
+        t.join(TimeUnit.SECONDS.toMillis(PATIENCE_SECONDS));
+        assertFalse(t.isAlive(), t.getName() + " still running after close()");
+      }
+      TokenRefreshException after = assertThrows(TokenRefreshException.class, p::getToken);
+      assertTrue(after.getMessage().contains("closed"));
+      p.close(); // idempotent
+    } finally {
+      release.countDown();
     }
-    TokenRefreshException after = assertThrows(TokenRefreshException.class, p::getToken);
-    assertTrue(after.getMessage().contains("closed"));
-    p.close(); // idempotent
-    release.countDown();
+  }
+
+  private static Set<Thread> refreshThreads() {
+    Set<Thread> out = new java.util.HashSet<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("ozon-auth-token-refresh")) {
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   @Test
@@ -635,7 +709,7 @@ class TokenProviderTest {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        release.await(30, TimeUnit.SECONDS);
+        release.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
         return token("t1", 1800);
       }
     });
@@ -649,9 +723,9 @@ class TokenProviderTest {
       }
     });
     victim.start();
-    awaitAll(List.of(victim), Thread.State.WAITING);
+    awaitParkedOnTheFlight(List.of(victim));
     victim.interrupt();
-    victim.join(30_000);
+    joinAll(List.of(victim));
     assertEquals(1, results.size());
     assertTrue(results.get(0).getMessage().contains("interrupted"));
     release.countDown();
@@ -695,7 +769,7 @@ class TokenProviderTest {
     p.getToken();
     time.advanceSeconds(800); // advisory window (last 25 %), before the skew
     assertEquals("t1", p.getToken().value());
-    assertTrue(failedFlights.await(10, TimeUnit.SECONDS));
+    assertTrue(failedFlights.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
     awaitIdle(p);
     for (int i = 0; i < 100; i++) {
       assertEquals("t1", p.getToken().value());
@@ -710,8 +784,9 @@ class TokenProviderTest {
 
   /** Waits until no token request is in flight (the background flight has finished). */
   private static void awaitIdle(TokenProvider p) throws InterruptedException {
-    for (int i = 0; i < 30_000 && p.inFlightForTest(); i++) {
-      Thread.sleep(1); // polling for the background flight to finish, not waiting for expiry
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
+    while (p.inFlightForTest() && System.nanoTime() - deadline < 0) {
+      Thread.sleep(5); // polling for the background flight to finish, not waiting for expiry
     }
     assertFalse(p.inFlightForTest(), "background refresh did not finish");
   }
@@ -729,11 +804,82 @@ class TokenProviderTest {
   }
 
   @Test
-  void userAgentAndNoCookiesOrAuthorizationOnTokenRequests() throws Exception {
+  void listenerAskingForATokenDuringATokenRequestGetsAnErrorInsteadOfDeadlocking() throws Exception {
+    server.enqueue(status(503, ""));
     server.enqueue(token("t1", 1800));
-    build(builder()).getToken();
+    List<Throwable> fromListener = new CopyOnWriteArrayList<>();
+    AtomicInteger calls = new AtomicInteger();
+    TokenProvider[] self = new TokenProvider[1];
+    TokenProvider p = build(builder().retryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO)).listener(e -> {
+      if (e.type() == TokenEvent.Type.FAILED && calls.getAndIncrement() == 0) {
+        try {
+          self[0].getToken(); // runs on the refresh thread, inside the flight it would wait for
+        } catch (TokenRefreshException ex) {
+          fromListener.add(ex);
+        }
+      }
+    }));
+    self[0] = p;
+    CompletableFuture<AccessToken> f = p.prefetch();
+    assertEquals("t1", f.get(PATIENCE_SECONDS, TimeUnit.SECONDS).value(), "the flight was not blocked");
+    assertEquals(1, fromListener.size());
+    assertTrue(fromListener.get(0).getMessage().contains("listeners must not wait for tokens"),
+        fromListener.get(0).getMessage());
+    assertEquals("t1", p.getToken().value());
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void fetcherCancelledBeforeItsRequestStartsNeverSendsIt() {
+    TokenFetcher fetcher = new TokenFetcher(new OkHttpClient(), server.url("/api/client/token").toString(), ID,
+        SECRET, TokenRequestFormat.JSON, null, null);
+    fetcher.cancel(); // close() ran before the refresh thread created its call
+    TokenFetcher.Failure failure = assertThrows(TokenFetcher.Failure.class, fetcher::fetch);
+    assertFalse(failure.exception.isTerminal());
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void passwordInTheTokenUrlNeverAppearsInMessagesOrToString() {
+    String url = server.url("/api/client/token").newBuilder().username("user").password("url-pass-77").build()
+        .toString();
+    server.enqueue(status(404, "{\"error\":\"nope\"}"));
+    TokenProvider p = build(builder().tokenUrl(url));
+    TokenRefreshException e = assertThrows(TokenRefreshException.class, p::getToken);
+    assertTrue(e.getMessage().contains("OZON_TOKEN_URL"), e.getMessage());
+    assertFalse(e.getMessage().contains("url-pass-77"), e.getMessage());
+    assertFalse(p.toString().contains("url-pass-77"), p.toString());
+  }
+
+  @Test
+  void secretEchoedInTheOAuthErrorCodeIsMaskedEverywhere() {
+    server.enqueue(status(401, "{\"error\":\"bad " + SECRET + "\"}"));
+    TokenProvider p = build(builder());
+    TokenRefreshException e = assertThrows(TokenRefreshException.class, p::getToken);
+    assertEquals("bad ***", e.errorCode());
+    assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+    assertFalse(events.toString().contains(SECRET), events.toString());
+    assertFalse(CapturedLogs.all().contains(SECRET), CapturedLogs.all());
+  }
+
+  @Test
+  void userAgentAndNoCookiesOrAuthorizationOnTokenRequests() throws Exception {
+    okhttp3.CookieJar jar = new okhttp3.CookieJar() {
+      @Override
+      public void saveFromResponse(okhttp3.HttpUrl url, List<okhttp3.Cookie> cookies) {
+      }
+
+      @Override
+      public List<okhttp3.Cookie> loadForRequest(okhttp3.HttpUrl url) {
+        return List.of(new okhttp3.Cookie.Builder().name("session").value("api-session").hostOnlyDomain(url.host())
+            .build());
+      }
+    };
+    server.enqueue(token("t1", 1800));
+    build(builder().httpClient(new OkHttpClient.Builder().cookieJar(jar).build())).getToken();
     RecordedRequest r = server.takeRequest();
     assertTrue(r.getHeaders().get("User-Agent").contains("ozon-auth"));
     assertNull(r.getHeaders().get("Authorization"));
+    assertNull(r.getHeaders().get("Cookie"));
   }
 }

@@ -53,7 +53,7 @@ class ConcurrencyTest {
       }
       start.countDown();
       for (Future<?> f : futures) {
-        f.get(60, TimeUnit.SECONDS);
+        f.get(120, TimeUnit.SECONDS);
       }
       pool.shutdown();
       assertEquals(2 * THREADS, ok.get());

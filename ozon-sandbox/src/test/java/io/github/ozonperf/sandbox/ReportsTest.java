@@ -132,6 +132,16 @@ class ReportsTest {
   }
 
   @Test
+  void downloadOfAFailedReportGets400SayingItFailedNotToKeepPolling() {
+    String uuid = submit(body("2026-11-01", "2026-11-02", "DATE", "123"));
+    clock.advance(Duration.ofSeconds(3));
+    Reply r = client.get("/api/client/statistics/report?UUID=" + uuid);
+    assertEquals(400, r.code());
+    assertTrue(r.error().contains("report failed") && r.error().contains("123"), r.error());
+    assertFalse(r.error().contains("poll"), r.error());
+  }
+
+  @Test
   void oneCampaignDownloadsAsSemicolonCsvWithTitleRussianHeadersAndExactNumbers() {
     String c = id(0);
     String uuid = submit(body("2026-11-01", "2026-11-03", "DATE", c));

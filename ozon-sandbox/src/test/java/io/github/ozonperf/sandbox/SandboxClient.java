@@ -16,8 +16,12 @@ import okhttp3.Response;
 /** A tiny raw HTTP client for the tests: the sandbox speaks HTTP/JSON, so we test it over HTTP. */
 final class SandboxClient {
   static final MediaType JSON = MediaType.get("application/json");
+  /**
+   * Generous timeouts: they only end a call when the sandbox is broken, and CI machines are small and shared, so
+   * no test outcome may depend on how fast a loaded machine answers.
+   */
   static final OkHttpClient HTTP = new OkHttpClient.Builder().retryOnConnectionFailure(false)
-      .connectTimeout(10, TimeUnit.SECONDS).readTimeout(20, TimeUnit.SECONDS).build();
+      .connectTimeout(60, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS).build();
 
   final OzonSandbox sandbox;
   String token;

@@ -83,6 +83,17 @@ class TokenEndpointTest {
   }
 
   @Test
+  void secretSentInATokenQueryStringIsNotRecorded() {
+    Reply r = SandboxClient.send(new Request.Builder().url(sandbox.tokenUrl() + "?client_secret=s3cr3t-value")
+        .post(RequestBody.create("{}", SandboxClient.JSON)));
+    assertEquals(400, r.code());
+    RecordedCall last = sandbox.recentRequests().get(sandbox.recentRequests().size() - 1);
+    assertEquals("/api/client/token", last.path());
+    assertEquals("", last.query());
+    assertFalse(last.toString().contains("s3cr3t-value"), last.toString());
+  }
+
+  @Test
   void secretsNeverAppearInRecordedCalls() {
     tokenJson(sandbox.clientId(), sandbox.clientSecret(), "client_credentials");
     SandboxClient c = new SandboxClient(sandbox).login();

@@ -175,6 +175,10 @@ final class Reports {
   /** The downloadable content of an OK report. */
   Download download(Report r) {
     String state = state(r, clock.instant());
+    if (state.equals("ERROR")) {
+      throw ApiError.badRequest("report failed (state ERROR: campaign not found: " + r.unknownCampaign()
+          + "); there is nothing to download: submit a new report with existing campaign ids");
+    }
     if (!state.equals("OK")) {
       throw ApiError.badRequest("report is not ready: state " + state
           + "; poll GET /api/client/statistics/" + r.uuid() + " until state is OK");

@@ -111,7 +111,49 @@ final class Req {
     if (!DIGITS.matcher(v).matches()) {
       throw ApiError.badRequest("invalid " + name + ": '" + v + "' is not an id (decimal digits)");
     }
+    try {
+      Long.parseUnsignedLong(v);
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("invalid " + name + ": '" + v + "' is out of range (ids are uint64)");
+    }
     return v;
+  }
+
+  /**
+   * Page {@code page} (from 1) of {@code pageSize} items; empty past the end. Saturating, so absurd values such as
+   * {@code page=9223372036854775807} give an empty page instead of an overflow (and a 500).
+   */
+  static <T> List<T> page(List<T> all, long page, long pageSize) {
+    long from;
+    try {
+      from = Math.multiplyExact(page - 1, pageSize);
+    } catch (ArithmeticException e) {
+      from = Long.MAX_VALUE;
+    }
+    int start = (int) Math.min(Math.max(0, from), all.size());
+    int end = (int) Math.min(all.size(), start + Math.min(pageSize, all.size()));
+    return all.subList(start, end);
+  }
+
+  /** An id already passed through {@link #checkId} as an unsigned 64-bit value. */
+  static long unsigned(String id) {
+    return Long.parseUnsignedLong(id);
+  }
+
+  /** An integer member of a JSON body, or {@code dflt} when absent/null; anything else is a 400. */
+  static long longMember(JsonObject o, String name, long dflt) {
+    JsonElement e = o.get(name);
+    if (e == null || e.isJsonNull()) {
+      return dflt;
+    }
+    try {
+      if (e.isJsonPrimitive()) {
+        return Long.parseLong(e.getAsString().strip());
+      }
+    } catch (NumberFormatException ignored) {
+      // falls through to the 400 below
+    }
+    throw ApiError.badRequest("invalid " + name + ": expected an integer, got " + e);
   }
 
   static LocalDate date(String name, String v) {

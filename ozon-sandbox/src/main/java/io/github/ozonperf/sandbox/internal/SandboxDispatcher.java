@@ -260,7 +260,8 @@ public final class SandboxDispatcher extends Dispatcher {
       body = b.length() > 4096 ? b.substring(0, 4096) : b;
     }
     String ct = request.getHeaders().get("Content-Type");
-    String q = request.getUrl().encodedQuery();
+    // A careless client may put client_secret in the token URL's query: never keep token request queries either.
+    String q = path.equals(TOKEN_PATH) ? null : request.getUrl().encodedQuery();
     int status = response.getOnResponseStart() != null ? -1 : response.getCode();
     RecordedCall call = new RecordedCall(now, request.getMethod(), path, pattern, q == null ? "" : q, redacted,
         ct == null ? "" : ct, body, status);
@@ -473,22 +474,21 @@ public final class SandboxDispatcher extends Dispatcher {
           matching.add(c);
         }
       }
-      int size = matching.size();
       List<SandboxCampaign> slice = matching;
+      // Without paging parameters everything comes back at once.
       if (page != null || pageSize != null) {
         long ps = Math.min(pageSize == null ? 100 : pageSize, 100);
         long p = page == null ? 1 : page;
-        long from = Math.min((p - 1) * ps, size);
-        long to = Math.min(from + ps, size);
-        slice = matching.subList((int) from, (int) to);
+        slice = Req.page(matching, p, ps);
       }
       JsonArray list = new JsonArray();
       for (SandboxCampaign c : slice) {
         list.add(campaignJson(c, true));
       }
+      // Ozon answers {"list":[…]} with no total (ozon-api.md, Conventions): clients must walk pages until a short
+      // one, and the sandbox must not let them rely on a field the real service does not send.
       JsonObject o = new JsonObject();
       o.add("list", list);
-      o.addProperty("total", Integer.toString(size));
       return Http.ok(o);
     }
   }
@@ -587,7 +587,7 @@ public final class SandboxDispatcher extends Dispatcher {
     for (String sku : skus) {
       JsonObject o = new JsonObject();
       o.addProperty("sku", sku);
-      o.addProperty("bid", 3.0 + Long.parseLong(sku) % 7);
+      o.addProperty("bid", 3.0 + Long.remainderUnsigned(Req.unsigned(sku), 7));
       out.add(o);
     }
     JsonObject o = new JsonObject();
@@ -713,8 +713,7 @@ public final class SandboxDispatcher extends Dispatcher {
       if (page != null || pageSize != null) {
         long ps = Math.max(1, pageSize == null ? 100 : pageSize);
         long p = Math.max(1, page == null ? 1 : page);
-        int from = (int) Math.min((p - 1) * ps, all.size());
-        slice = all.subList(from, (int) Math.min(from + ps, all.size()));
+        slice = Req.page(all, p, ps);
       }
       JsonArray arr = new JsonArray();
       for (SandboxProduct p : slice) {
@@ -798,7 +797,8 @@ public final class SandboxDispatcher extends Dispatcher {
         if (skus.isEmpty() || skus.contains(p.sku())) {
           JsonObject o = new JsonObject();
           o.addProperty("sku", p.sku());
-          o.addProperty("bid", Long.toString(Long.parseLong(p.bid()) * 6 / 5));
+          o.addProperty("bid", new java.math.BigInteger(p.bid()).multiply(java.math.BigInteger.valueOf(6))
+              .divide(java.math.BigInteger.valueOf(5)).toString());
           arr.add(o);
         }
       }
@@ -823,17 +823,16 @@ public final class SandboxDispatcher extends Dispatcher {
 
   private MockResponse searchPromoProducts(Req r) {
     JsonObject body = r.jsonBody();
-    long page = Math.max(1, body.has("page") ? body.get("page").getAsLong() : 1);
-    long pageSize = Math.max(1, body.has("pageSize") ? body.get("pageSize").getAsLong() : 100);
+    long page = Math.max(1, Req.longMember(body, "page", 1));
+    long pageSize = Math.max(1, Req.longMember(body, "pageSize", 100));
     synchronized (stateLock) {
       List<SandboxProduct> all = searchPromoProductList();
-      int from = (int) Math.min((page - 1) * pageSize, all.size());
       JsonArray arr = new JsonArray();
-      for (SandboxProduct p : all.subList(from, (int) Math.min(from + pageSize, all.size()))) {
+      for (SandboxProduct p : Req.page(all, page, pageSize)) {
         JsonObject o = new JsonObject();
         o.addProperty("sku", p.sku());
         o.addProperty("title", p.title());
-        double bid = Long.parseLong(p.bid()) / 1_000_000.0 / 10;
+        double bid = new java.math.BigDecimal(p.bid()).doubleValue() / 1_000_000.0 / 10;
         o.addProperty("bid", bid);
         o.addProperty("bidPrice", Reports.comma(java.math.BigDecimal.valueOf(bid * 10).setScale(2,
             java.math.RoundingMode.HALF_UP)));
@@ -920,7 +919,7 @@ public final class SandboxDispatcher extends Dispatcher {
     }
     JsonObject map = new JsonObject();
     for (String sku : skus) {
-      map.addProperty(sku, Long.toString(3_000_000L + Long.parseLong(sku) % 7 * 1_000_000L));
+      map.addProperty(sku, Long.toString(3_000_000L + Long.remainderUnsigned(Req.unsigned(sku), 7) * 1_000_000L));
     }
     JsonObject o = new JsonObject();
     o.add("recommendedBids", map);
@@ -936,7 +935,7 @@ public final class SandboxDispatcher extends Dispatcher {
     for (String sku : skus) {
       JsonObject o = new JsonObject();
       o.addProperty("sku", sku);
-      o.addProperty("bid", 1.0 + Long.parseLong(sku) % 5);
+      o.addProperty("bid", 1.0 + Long.remainderUnsigned(Req.unsigned(sku), 5));
       arr.add(o);
     }
     JsonObject o = new JsonObject();
@@ -1053,9 +1052,8 @@ public final class SandboxDispatcher extends Dispatcher {
     List<Report> all = reports.list(vendor);
     long ps = Math.max(1, pageSize == null ? 100 : pageSize);
     long p = Math.max(1, page == null ? 1 : page);
-    int from = (int) Math.min((p - 1) * ps, all.size());
     JsonArray items = new JsonArray();
-    for (Report rep : all.subList(from, (int) Math.min(from + ps, all.size()))) {
+    for (Report rep : Req.page(all, p, ps)) {
       items.add(reports.listItem(rep));
     }
     JsonObject o = new JsonObject();
