@@ -176,7 +176,8 @@ public final class CampaignFilter {
 
     /**
      * Campaigns per page. Default {@value #DEFAULT_PAGE_SIZE}, the size Ozon was observed to serve; a larger
-     * value does no harm because the walk continues until a page comes back short.
+     * value does no harm: the walk treats a page as the last one only when it is shorter than what the server
+     * actually serves per page (at least 100), so a server that caps pages at 100 is still walked to the end.
      *
      * @param pageSize 1 to 1000
      * @return this

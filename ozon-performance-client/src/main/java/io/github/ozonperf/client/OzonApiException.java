@@ -24,6 +24,8 @@ import java.util.Optional;
  *   <tr><td>{@link OzonIncompleteResultException}</td><td>a paged listing ended short of the server's total</td><td>retry later</td></tr>
  *   <tr><td>{@link OzonReportException}</td><td>a statistics report ended in state ERROR</td><td>see {@link #ozonError()}</td></tr>
  *   <tr><td>{@link OzonReportTimeoutException}</td><td>a report did not finish in time</td><td>resume it by its UUIDs</td></tr>
+ *   <tr><td>{@link OzonReportNotReadyException}</td><td>a report was downloaded by UUID before it was OK</td>
+ *       <td>poll its status, then download again</td></tr>
  * </table>
  *
  * <p>Messages say what happened and what to do. They never contain an access token, a client secret, a header or

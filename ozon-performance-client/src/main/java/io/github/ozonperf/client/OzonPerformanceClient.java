@@ -13,6 +13,7 @@ import io.github.ozonperf.client.api.SearchPromoApi;
 import io.github.ozonperf.client.api.StatisticsApi;
 import io.github.ozonperf.client.api.StatisticsJsonApi;
 import io.github.ozonperf.client.api.VendorApi;
+import io.github.ozonperf.client.internal.NoResendGuard;
 import io.github.ozonperf.client.internal.OzonApiClient;
 import io.github.ozonperf.client.internal.RateLimiter;
 import io.github.ozonperf.client.internal.RetryInterceptor;
@@ -77,6 +78,8 @@ public final class OzonPerformanceClient implements Closeable {
   static final String CAMPAIGN_PATH = "/api/client/campaign";
   static final int MAX_PAGES = 10_000;
   static final int PAGE_ATTEMPTS = 4;
+  /** The page size Ozon was observed to serve at most, whatever pageSize asked for. */
+  static final int OBSERVED_PAGE_CAP = 100;
 
   private final String baseUrl;
   private final TokenProvider tokens;
@@ -119,6 +122,8 @@ public final class OzonPerformanceClient implements Closeable {
         .retryOnConnectionFailure(false)
         .addInterceptor(new RetryInterceptor(limiter, b.maxRetries))
         .addInterceptor(tokens.interceptor())
+        // OkHttp would re-send even a POST on "503 + Retry-After: 0": drop that header for unsafe methods.
+        .addNetworkInterceptor(new NoResendGuard())
         .authenticator(tokens.authenticator());
     if (b.connectTimeout != null) {
       hb.connectTimeout(b.connectTimeout);
@@ -239,8 +244,9 @@ public final class OzonPerformanceClient implements Closeable {
    *
    * <p>Pages are requested one at a time. A 429 is waited out (shared cool-down) and the page asked again; after
    * the first 429 of a walk, each further page waits the last cool-down first, since Ozon was seen to answer
-   * back-to-back pages with 429. The walk ends at an empty or short page; a server that ignores paging (the same
-   * page again) is detected. Campaigns are de-duplicated by id, in the order received.
+   * back-to-back pages with 429. The walk ends at an empty page or at a short one, "short" meaning below what the
+   * server serves per page (a page of 100 is full even when a larger {@code pageSize} was asked, since Ozon was
+   * seen to cap pages at 100); a server that ignores paging (the same page again) is detected. Campaigns are de-duplicated by id, in the order received.
    *
    * @param filter which campaigns, e.g. {@link CampaignFilter#all()}
    * @return an immutable list of every campaign
@@ -255,6 +261,7 @@ public final class OzonPerformanceClient implements Closeable {
     long total = -1;
     boolean paced = false;
     List<String> previousIds = null;
+    int largestPage = 0;
     long page = 1;
     for (; page <= MAX_PAGES; page++) {
       if (paced) {
@@ -291,7 +298,10 @@ public final class OzonPerformanceClient implements Closeable {
           byId.putIfAbsent(c.getId(), c);
         }
       }
-      if (items.size() < filter.pageSize()) {
+      largestPage = Math.max(largestPage, items.size());
+      // A page is short (the last one) only if it is below what the server actually serves per page: Ozon was
+      // seen to cap pages at 100, so with pageSize(500) a full page of 100 is not the end.
+      if (items.size() < Math.min(filter.pageSize(), Math.max(OBSERVED_PAGE_CAP, largestPage))) {
         break;
       }
     }

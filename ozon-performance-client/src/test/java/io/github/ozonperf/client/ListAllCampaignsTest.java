@@ -65,6 +65,33 @@ class ListAllCampaignsTest {
     assertTrue(time.sleeps.isEmpty(), "no pacing without a 429");
   }
 
+  static String[] range(int from, int count) {
+    String[] ids = new String[count];
+    for (int i = 0; i < count; i++) {
+      ids[i] = String.valueOf(from + i);
+    }
+    return ids;
+  }
+
+  @Test
+  void aServerThatCapsPagesAt100IsWalkedToTheEndEvenWithALargerPageSize() {
+    client = ozon.clientBuilder(time).build();
+    ozon.enqueue(page(null, range(1, 100)), page(null, range(101, 100)), page(null, range(201, 37)));
+    List<Campaign> all = client.listAllCampaigns(CampaignFilter.builder().pageSize(500).build());
+    assertEquals(237, all.size(), "never only the first (capped) page");
+    assertEquals("237", all.get(236).getId());
+    assertEquals(3, ozon.apiCalls.size());
+    assertEquals("500", ozon.apiCalls.get(0).getUrl().queryParameter("pageSize"));
+  }
+
+  @Test
+  void aServerServingTheRequestedLargePageSizeStopsAtTheFirstShortPage() {
+    client = ozon.clientBuilder(time).build();
+    ozon.enqueue(page(null, range(1, 300)), page(null, range(301, 120)));
+    assertEquals(420, client.listAllCampaigns(CampaignFilter.builder().pageSize(300).build()).size());
+    assertEquals(2, ozon.apiCalls.size());
+  }
+
   @Test
   void anEmptyPageEndsTheWalk() {
     client = ozon.clientBuilder(time).build();

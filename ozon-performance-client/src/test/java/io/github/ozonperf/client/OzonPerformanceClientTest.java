@@ -288,6 +288,63 @@ class OzonPerformanceClientTest {
     }
   }
 
+  /** Report polling on a fake clock: time moves only when the workflow sleeps. */
+  static final class ManualReportClock implements io.github.ozonperf.client.report.ReportClock {
+    long now;
+    final List<Duration> sleeps = new java.util.ArrayList<>();
+
+    @Override
+    public long nanoTime() {
+      return now;
+    }
+
+    @Override
+    public void sleep(Duration d) {
+      sleeps.add(d);
+      now += d.toNanos();
+    }
+  }
+
+  @Test
+  void reportsRunThroughTheFacadesAuthRetriesAndErrorMapping(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    ManualReportClock clock = new ManualReportClock();
+    client = ozon.clientBuilder(time).reportOptions(io.github.ozonperf.client.report.ReportOptions.builder()
+        .clock(clock).tempDir(dir).build()).build();
+    ozon.enqueue(json(200, "{\"UUID\":\"u-1\"}"),
+        json(503, "{\"error\":\"busy\"}"), json(200, "{\"UUID\":\"u-1\",\"state\":\"OK\"}"),
+        new MockResponse.Builder().code(200).addHeader("Content-Type", "text/csv")
+            .body("Дата;Показы;Клики\n01.10.2026;10;2\n").build());
+    io.github.ozonperf.client.report.ReportRequest request = io.github.ozonperf.client.report.ReportRequest.builder()
+        .campaignIds(List.of("48949")).dateFrom(LocalDate.of(2026, 10, 1)).dateTo(LocalDate.of(2026, 10, 1)).build();
+
+    try (io.github.ozonperf.client.report.ReportResult result = client.reports().run(request)) {
+      assertEquals(10, result.totals().views());
+    }
+    assertEquals(4, ozon.apiCalls.size(), "submit, status (503, retried by the client), status, download");
+    assertEquals("POST", ozon.apiCalls.get(0).getMethod());
+    assertEquals("/api/client/statistics/report", ozon.apiCalls.get(3).getUrl().encodedPath());
+    assertEquals("u-1", ozon.apiCalls.get(3).getUrl().queryParameter("UUID"));
+    for (RecordedRequest r : ozon.apiCalls) {
+      assertEquals("Bearer tok-1", r.getHeaders().get("Authorization"));
+    }
+    assertEquals(List.of(Duration.ofSeconds(1)), clock.sleeps);
+    assertEquals(List.of(Duration.ofMillis(750)), time.sleeps, "the 503 was retried after backoff");
+    try (java.util.stream.Stream<java.nio.file.Path> left = java.nio.file.Files.list(dir)) {
+      assertEquals(0, left.count(), "closing the result deleted the file");
+    }
+  }
+
+  @Test
+  void downloadingAnUnfinishedReportThroughTheFacadeIsAnOzonApiException() {
+    ozon.enqueue(json(200, "{\"UUID\":\"u-2\",\"state\":\"NOT_STARTED\"}"));
+    OzonReportNotReadyException e = assertThrows(OzonReportNotReadyException.class,
+        () -> client().reports().download("u-2", io.github.ozonperf.client.report.ReportFormat.CSV));
+    assertEquals(io.github.ozonperf.client.report.ReportState.NOT_STARTED, e.state());
+    assertTrue(e.getMessage().contains("reports().status(uuid)"), e.getMessage());
+    assertEquals(1, ozon.apiCalls.size());
+  }
+
   @Test
   void nullRequiredParameterFailsBeforeAnyRequest() {
     assertThrows(RuntimeException.class, () -> client().statistics().getReportStatus(null));

@@ -83,6 +83,28 @@ class RateLimitTest {
   }
 
   @Test
+  void postIsNeverResentAfter503EvenWhenRetryAfterIsZero() {
+    // OkHttp itself re-sends any request, POST included, on a 503 carrying "Retry-After: 0".
+    client = ozon.clientBuilder(time).build();
+    ozon.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0")
+        .addHeader("Content-Type", "application/json").body("{\"error\":\"unavailable\"}").build(),
+        json(200, "{\"UUID\":\"dup\"}"));
+    OzonServerException e = assertThrows(OzonServerException.class, () -> client.statistics()
+        .submitStatisticsReport(new StatisticsRequest().campaigns(List.of("1"))));
+    assertEquals(503, e.statusCode());
+    assertEquals(1, ozon.apiCalls.size(), "the POST reached the server once and was not re-sent");
+  }
+
+  @Test
+  void getIsStillRetriedAfter503WithRetryAfterZero() {
+    client = ozon.clientBuilder(time).build();
+    ozon.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0").build(),
+        json(200, "{\"list\":[]}"));
+    client.campaigns().listCampaigns(null, null, null, null, null);
+    assertEquals(2, ozon.apiCalls.size());
+  }
+
+  @Test
   void postIsNeverResentWhenTheConnectionDropsAfterSending() {
     client = ozon.clientBuilder(time).build();
     ozon.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build(),
@@ -150,7 +172,7 @@ class RateLimitTest {
       sleeps.add(duration);
       firstSleeper.countDown();
       allSleepers.countDown();
-      if (!release.await(30, TimeUnit.SECONDS)) {
+      if (!release.await(120, TimeUnit.SECONDS)) {
         throw new IllegalStateException("test never released time");
       }
     }
@@ -167,17 +189,17 @@ class RateLimitTest {
     try {
       List<Future<?>> calls = new ArrayList<>();
       calls.add(pool.submit(() -> client.campaigns().listCampaigns(null, null, null, null, null)));
-      assertTrue(gated.firstSleeper.await(10, TimeUnit.SECONDS), "the first call should wait after its 429");
+      assertTrue(gated.firstSleeper.await(60, TimeUnit.SECONDS), "the first call should wait after its 429");
       for (int i = 0; i < others; i++) {
         calls.add(pool.submit(() -> client.campaigns().listCampaigns(null, null, null, null, null)));
       }
-      assertTrue(gated.allSleepers.await(10, TimeUnit.SECONDS), "every call should wait for the cool-down");
+      assertTrue(gated.allSleepers.await(60, TimeUnit.SECONDS), "every call should wait for the cool-down");
       assertEquals(1, ozon.apiCalls.size(), "no call was sent during the cool-down");
 
       gated.advance(Duration.ofSeconds(5));
       gated.release.countDown();
       for (Future<?> f : calls) {
-        f.get(10, TimeUnit.SECONDS);
+        f.get(60, TimeUnit.SECONDS);
       }
     } finally {
       pool.shutdownNow();

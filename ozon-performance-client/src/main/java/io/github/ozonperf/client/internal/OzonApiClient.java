@@ -62,6 +62,11 @@ public final class OzonApiClient extends ApiClient {
       response = call.execute();
     } catch (IOException e) {
       throw ErrorMapping.fromIOException(method, path, e);
+    } catch (OzonApiException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // An interceptor of a user-supplied OkHttpClient, or a client used after close(): still our exception type.
+      throw ErrorMapping.fromIOException(method, path, new IOException(ErrorMapping.describe(e), e));
     }
     try (response) {
       if (!response.isSuccessful()) {

@@ -22,7 +22,9 @@ public interface ReportResult extends Closeable {
 
   /**
    * The rows of all chunks, read lazily from the downloaded files. Close the stream (try-with-resources)
-   * when you do not read it to the end.
+   * when you do not read it to the end. While the stream is read, a file that cannot be parsed surfaces as
+   * {@link io.github.ozonperf.client.OzonMalformedResponseException}, one that cannot be read from disk as an
+   * {@link io.github.ozonperf.client.OzonApiException} naming the file problem.
    *
    * @throws IllegalStateException after {@link #close()}
    */

@@ -15,7 +15,9 @@ package io.github.ozonperf.client.report;
  */
 public interface Reports {
   /**
-   * Generates, downloads and parses a report.
+   * Generates, downloads and parses a report. Transient failures while polling (5xx, a dropped connection)
+   * do not end the run: polling continues on the schedule until the timeout. A download whose body breaks off
+   * is retried (it is a GET) a few times within the timeout.
    *
    * @throws io.github.ozonperf.client.OzonReportException when Ozon ends a chunk in ERROR (its reason is
    *     in {@code ozonError()}); files of finished chunks are deleted
@@ -42,6 +44,12 @@ public interface Reports {
    *
    * @param uuid   the report's UUID
    * @param format the format it was submitted in
+   * @return the result; close it to delete the downloaded file
+   * @throws io.github.ozonperf.client.OzonReportNotReadyException when the report is not {@link ReportState#OK}
+   *     yet (poll {@link #status(String)} first); nothing is lost
+   * @throws io.github.ozonperf.client.OzonReportException when Ozon ended the report in {@link ReportState#ERROR}
+   * @throws io.github.ozonperf.client.OzonNotFoundException when Ozon does not know the UUID (reports expire)
+   * @throws io.github.ozonperf.client.OzonApiException for any other failure
    */
   ReportResult download(String uuid, ReportFormat format);
 }

@@ -80,7 +80,7 @@ class AccountSlotTest {
       }
       start.countDown();
       for (Future<Long> result : results) {
-        assertEquals(5L * CHUNKS_PER_RUN, result.get(60, TimeUnit.SECONDS));
+        assertEquals(5L * CHUNKS_PER_RUN, result.get(120, TimeUnit.SECONDS));
       }
     } finally {
       pool.shutdownNow();

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ozonperf.client.OzonApiException;
+import io.github.ozonperf.client.OzonConnectionException;
+import io.github.ozonperf.client.OzonMalformedResponseException;
 import io.github.ozonperf.client.OzonNotFoundException;
+import io.github.ozonperf.client.OzonPermissionException;
+import io.github.ozonperf.client.OzonReportNotReadyException;
 import io.github.ozonperf.client.OzonReportException;
 import io.github.ozonperf.client.OzonReportTimeoutException;
 import io.github.ozonperf.client.internal.report.DefaultReports;
@@ -324,14 +329,145 @@ class DefaultReportsTest {
   }
 
   @Test
-  void downloadOfAnUnfinishedReportSaysToPollFirst() {
+  void downloadOfAnUnfinishedReportIsAnOzonApiExceptionSayingToPollFirst() {
     ozon.status = (uuid, n) -> FakeOzon.state("IN_PROGRESS");
 
-    IllegalStateException e = assertThrows(IllegalStateException.class,
+    OzonReportNotReadyException e = assertThrows(OzonReportNotReadyException.class,
         () -> reports.download("r-9", ReportFormat.CSV));
-    assertEquals("report r-9 is IN_PROGRESS, not OK yet: poll reports().status(uuid) until it is OK, "
-        + "then download it", e.getMessage());
+    assertEquals("r-9", e.uuid());
+    assertEquals(ReportState.IN_PROGRESS, e.state());
+    assertTrue(e.isRetryable());
+    assertEquals(-1, e.statusCode());
+    assertEquals("report r-9 is IN_PROGRESS at Ozon, not OK yet: poll reports().status(uuid) until it is OK, "
+        + "then download it (nothing is lost meanwhile)", e.getMessage());
     assertEquals(0, ozon.downloads.get());
+  }
+
+  @Test
+  void downloadOfAFailedReportRaisesOzonReportExceptionWithTheReason() {
+    ozon.status = (uuid, n) -> FakeOzon.json(200, "{\"state\":\"ERROR\",\"error\":\"no data\"}");
+
+    OzonReportException e = assertThrows(OzonReportException.class,
+        () -> reports.download("r-9", ReportFormat.CSV));
+    assertEquals("no data", e.ozonError());
+    assertEquals(0, ozon.downloads.get());
+  }
+
+  @Test
+  void aTransientServerErrorWhilePollingDoesNotLoseTheReport() {
+    ozon.status = (uuid, n) -> n == 1 ? FakeOzon.json(503, "{\"error\":\"unavailable\"}") : FakeOzon.state("OK");
+    ozon.download = uuid -> file("text/csv", csv("101", 1, 0, "0").getBytes(StandardCharsets.UTF_8));
+
+    try (ReportResult result = reports.run(request(1, OCT_1, OCT_1, ReportFormat.CSV))) {
+      assertEquals(2, ozon.statusCalls.get());
+      assertEquals(List.of(ms(1000), ms(1500)), clock.sleeps, "the failed poll is followed by the next interval");
+      assertEquals(1, result.totals().rows());
+    }
+  }
+
+  @Test
+  void persistentPollFailuresEndInATimeoutThatKeepsTheUuid() {
+    reports = FakeOzon.reports(server, server.url("/") + "poll-fails",
+        options().timeout(Duration.ofSeconds(5)).build());
+    ozon.status = (uuid, n) -> FakeOzon.json(502, "{}");
+
+    ReportTimeoutException e = assertThrows(ReportTimeoutException.class,
+        () -> reports.run(request(1, OCT_1, OCT_1, ReportFormat.CSV)));
+    assertEquals(List.of("r-1"), e.uuids());
+    assertEquals(ReportState.NOT_STARTED, e.chunks().get(0).state());
+  }
+
+  @Test
+  void aDownloadThatBreaksOffMidBodyIsRetried() throws Exception {
+    byte[] body = csv("101", 7, 1, "2").getBytes(StandardCharsets.UTF_8);
+    java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+    ozon.download = uuid -> attempts.incrementAndGet() == 1
+        ? new MockResponse.Builder().addHeader("Content-Type", "text/csv").body(new Buffer().write(new byte[64 * 1024]))
+            .onResponseBody(new mockwebserver3.SocketEffect.CloseSocket()).build()
+        : file("text/csv", body);
+
+    try (ReportResult result = reports.run(request(1, OCT_1, OCT_1, ReportFormat.CSV))) {
+      assertEquals(7, result.totals().views());
+    }
+    assertEquals(2, ozon.downloads.get());
+    assertEquals(List.of(ms(1000), ms(1000)), clock.sleeps, "one poll, then one wait before the second download");
+    assertTrue(filesLeft().isEmpty(), "no .part file is left behind: " + filesLeft());
+  }
+
+  @Test
+  void aDownloadThatKeepsBreakingOffNamesTheUuidToResumeWith() throws Exception {
+    ozon.download = uuid -> new MockResponse.Builder().addHeader("Content-Type", "text/csv")
+        .body(new Buffer().write(new byte[64 * 1024]))
+        .onResponseBody(new mockwebserver3.SocketEffect.CloseSocket()).build();
+
+    OzonConnectionException e = assertThrows(OzonConnectionException.class,
+        () -> reports.run(request(1, OCT_1, OCT_1, ReportFormat.CSV)));
+    assertEquals(3, ozon.downloads.get());
+    assertTrue(e.getMessage().contains("reports().download(\"r-1\", ReportFormat.CSV)"), e.getMessage());
+    assertTrue(filesLeft().isEmpty(), filesLeft().toString());
+  }
+
+  @Test
+  void aMissingTempDirIsReportedAsALocalProblemNotAConnectionFailure() {
+    Path missing = tempDir.resolve("does-not-exist");
+    reports = FakeOzon.reports(server, server.url("/") + "no-dir", options().tempDir(missing).build());
+    ozon.download = uuid -> file("text/csv", csv("101", 1, 0, "0").getBytes(StandardCharsets.UTF_8));
+
+    OzonApiException e = assertThrows(OzonApiException.class,
+        () -> reports.run(request(1, OCT_1, OCT_1, ReportFormat.CSV)));
+    assertFalse(e instanceof OzonConnectionException, e.toString());
+    assertFalse(e.isRetryable());
+    assertTrue(e.getMessage().contains("ReportOptions.tempDir"), e.getMessage());
+    assertTrue(e.getMessage().contains("reports().download(\"r-1\""), e.getMessage());
+    assertEquals(1, ozon.downloads.get());
+  }
+
+  @Test
+  void aCorruptZipSurfacesAsMalformedResponseWhileReadingRows() throws Exception {
+    byte[] zip = zipOf(Map.of("101.csv", csv("101", 1, 1, "1"), "102.csv", csv("102", 2, 1, "1")));
+    byte[] broken = java.util.Arrays.copyOf(zip, 40); // a local header, then the data breaks off
+    ozon.download = uuid -> file("application/zip", broken);
+
+    try (ReportResult result = reports.run(request(2, OCT_1, OCT_1, ReportFormat.CSV))) {
+      OzonMalformedResponseException e = assertThrows(OzonMalformedResponseException.class, result::totals);
+      assertTrue(e.getMessage().contains("could not be parsed"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aJsonReportOfTheWrongShapeIsMalformedNotADiskProblem() {
+    ozon.download = uuid -> file("application/json", "{\"101\":{\"report\":{\"rows\":[{\"views\":"
+        .getBytes(StandardCharsets.UTF_8));
+
+    try (ReportResult result = reports.run(request(1, OCT_1, OCT_1, ReportFormat.JSON))) {
+      assertThrows(OzonMalformedResponseException.class, result::totals);
+    }
+  }
+
+  @Test
+  void aReportFileDeletedUnderneathIsALocalFileProblem() throws Exception {
+    ozon.download = uuid -> file("text/csv", csv("101", 1, 0, "0").getBytes(StandardCharsets.UTF_8));
+
+    try (ReportResult result = reports.run(request(1, OCT_1, OCT_1, ReportFormat.CSV))) {
+      Files.delete(result.files().get(0));
+      OzonApiException e = assertThrows(OzonApiException.class, result::totals);
+      assertFalse(e instanceof OzonMalformedResponseException, e.toString());
+      assertTrue(e.getMessage().contains("reports().download(uuid, format)"), e.getMessage());
+    }
+  }
+
+  @Test
+  void errorsOfTheGeneratedClientNeverCarryHeadersOrBodiesInTheirCauses() {
+    ozon.status = (uuid, n) -> new MockResponse.Builder().code(403).addHeader("Content-Type", "application/json")
+        .addHeader("X-Secret-Header", "HEADER-MARKER").body("{\"error\":\"forbidden\",\"x\":\"BODY-MARKER\"}")
+        .build();
+
+    OzonPermissionException e = assertThrows(OzonPermissionException.class, () -> reports.status("u-1"));
+    assertEquals("forbidden", e.ozonError());
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      assertFalse(String.valueOf(t.getMessage()).contains("HEADER-MARKER"), t.toString());
+      assertFalse(String.valueOf(t.getMessage()).contains("BODY-MARKER"), t.toString());
+    }
   }
 
   @Test

@@ -5,7 +5,6 @@ import io.github.ozonperf.client.report.ReportResult;
 import io.github.ozonperf.client.report.ReportRow;
 import io.github.ozonperf.client.report.ReportTotals;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,8 +43,8 @@ public final class DefaultReportResult implements ReportResult {
         .onClose(() -> {
           try {
             rows.close();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
+          } catch (IOException ignored) {
+            // closing a read-only file: nothing to lose, and a stream's close must not fail the caller
           }
         });
   }

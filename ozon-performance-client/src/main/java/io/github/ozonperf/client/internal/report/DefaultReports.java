@@ -1,9 +1,13 @@
 package io.github.ozonperf.client.internal.report;
 
+import io.github.ozonperf.auth.TokenRefreshException;
 import io.github.ozonperf.client.OzonApiException;
+import io.github.ozonperf.client.OzonConnectionException;
 import io.github.ozonperf.client.OzonReportException;
+import io.github.ozonperf.client.OzonReportNotReadyException;
 import io.github.ozonperf.client.api.StatisticsApi;
 import io.github.ozonperf.client.api.StatisticsJsonApi;
+import io.github.ozonperf.client.internal.ErrorMapping;
 import io.github.ozonperf.client.model.GroupBy;
 import io.github.ozonperf.client.model.ReportStatus;
 import io.github.ozonperf.client.model.StatisticsRequest;
@@ -42,6 +46,8 @@ public final class DefaultReports implements Reports {
   private static final String DOWNLOAD_PATH = "/api/client/statistics/report";
   private static final String ACCEPT_REPORT = "text/csv, application/zip, application/json";
   private static final int MAX_ERROR_BODY = 4096;
+  /** Attempts to stream one finished report before giving up (the body can drop mid-way on big files). */
+  static final int DOWNLOAD_ATTEMPTS = 3;
 
   private final StatisticsApi statistics;
   private final StatisticsJsonApi statisticsJson;
@@ -89,7 +95,7 @@ public final class DefaultReports implements Reports {
           slot.release();
         }
         ReportChunk chunk = chunks.get(i);
-        files.add(downloadFile(chunk.uuid(), chunk.campaignIds()));
+        files.add(downloadWithRetries(chunk, request.format(), deadline));
         emit(progress, chunks, i, start);
       }
       success = true;
@@ -128,11 +134,12 @@ public final class DefaultReports implements Reports {
       throw failed(uuid, view.error());
     }
     if (view.state() != ReportState.OK) {
-      throw new IllegalStateException("report " + uuid + " is " + view.state()
-          + ", not OK yet: poll reports().status(uuid) until it is OK, then download it");
+      throw new OzonReportNotReadyException("report " + uuid + " is " + view.state() + " at Ozon, not OK yet:"
+          + " poll reports().status(uuid) until it is OK, then download it (nothing is lost meanwhile)", uuid,
+          view.state());
     }
     List<String> campaigns = campaignsOf(status);
-    ReportFile file = downloadFile(uuid, campaigns);
+    ReportFile file = downloadFile(uuid, campaigns, format);
     ReportChunk chunk = new ReportChunk(0, campaigns, dateOr(status, "dateFrom"), dateOr(status, "dateTo"),
         uuid, ReportState.OK);
     return new DefaultReportResult(List.of(chunk), List.of(file));
@@ -243,6 +250,11 @@ public final class DefaultReports implements Reports {
           override = e.retryAfter().orElse(null); // honour Retry-After, else keep the schedule
           continue;
         }
+        if (e.isRetryable()) {
+          // A 5xx or a dropped connection while polling (GETs were already retried) says nothing about the
+          // report: keep polling on the schedule until the deadline rather than lose the submitted UUIDs.
+          continue;
+        }
         throw e;
       }
       chunks.set(index, chunks.get(index).with(uuid, view.state()));
@@ -256,15 +268,45 @@ public final class DefaultReports implements Reports {
     }
   }
 
-  private ReportFile downloadFile(String uuid, List<String> campaignIds) {
+  /**
+   * Downloads a chunk that is OK. The HTTP layer retries GETs only until the response headers arrive; a
+   * connection that drops while the body streams is retried here (a GET, so safe), on the poll schedule and
+   * within the deadline.
+   */
+  private ReportFile downloadWithRetries(ReportChunk chunk, ReportFormat format, long deadline) {
+    PollSchedule schedule = new PollSchedule(options.initialPollInterval(), options.pollMultiplier(),
+        options.maxPollInterval());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return downloadFile(chunk.uuid(), chunk.campaignIds(), format);
+      } catch (OzonConnectionException e) {
+        Duration wait = schedule.next();
+        if (attempt >= DOWNLOAD_ATTEMPTS || deadline - clock.nanoTime() <= wait.toNanos()) {
+          throw e;
+        }
+        try {
+          clock.sleep(wait);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private ReportFile downloadFile(String uuid, List<String> campaignIds, ReportFormat format) {
+    String resume = "report " + uuid + " is ready at Ozon: download it again with reports().download(\""
+        + uuid + "\", ReportFormat." + format + ")";
     Response response;
     try {
       Call generated = statistics.downloadReportCall(uuid, null);
       // The generated Accept prefers JSON only; a report may be CSV or ZIP.
       Request request = generated.request().newBuilder().header("Accept", ACCEPT_REPORT).build();
       response = statistics.getApiClient().getHttpClient().newCall(request).execute();
+    } catch (TokenRefreshException e) {
+      throw ErrorMapping.fromIOException("GET", DOWNLOAD_PATH, e);
     } catch (IOException e) {
-      throw ReportErrors.connection(e, "GET", DOWNLOAD_PATH);
+      throw ReportErrors.connection(e, "GET", DOWNLOAD_PATH, resume);
     } catch (RuntimeException e) {
       throw ReportErrors.map(e, "GET", DOWNLOAD_PATH);
     }
@@ -276,8 +318,10 @@ public final class DefaultReports implements Reports {
     }
     try {
       return ReportDownloader.save(response, options.tempDir(), uuid, campaignIds);
+    } catch (ReportDownloader.StorageException e) {
+      throw ReportErrors.storage(e, uuid);
     } catch (IOException e) {
-      throw ReportErrors.connection(e, "GET", DOWNLOAD_PATH);
+      throw ReportErrors.connection(e, "GET", DOWNLOAD_PATH, resume);
     }
   }
 

@@ -4,14 +4,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.ozonperf.client.OzonApiException;
-import io.github.ozonperf.client.OzonAuthenticationException;
-import io.github.ozonperf.client.OzonBadRequestException;
 import io.github.ozonperf.client.OzonConnectionException;
 import io.github.ozonperf.client.OzonMalformedResponseException;
-import io.github.ozonperf.client.OzonNotFoundException;
-import io.github.ozonperf.client.OzonPermissionException;
-import io.github.ozonperf.client.OzonRateLimitException;
-import io.github.ozonperf.client.OzonServerException;
+import io.github.ozonperf.client.internal.ErrorMapping;
 import io.github.ozonperf.client.invoker.ApiException;
 import java.time.Duration;
 import java.util.List;
@@ -34,47 +29,64 @@ public final class ReportErrors {
     }
     if (e instanceof ApiException api) {
       if (api.getCode() == 0) {
-        return connection(api.getCause() != null ? api.getCause() : api, method, path);
+        return connection(api.getCause() != null ? api.getCause() : sanitized(api), method, path);
       }
+      // ApiException.getMessage() dumps the body and every response header: never keep it as the cause.
       return fromStatus(api.getCode(), api.getResponseBody(), retryAfter(api.getResponseHeaders()),
-          method, path, api);
+          method, path, sanitized(api));
     }
-    return new OzonMalformedResponseException("Ozon's answer to " + method + " " + path
-        + " could not be read (" + e.getClass().getSimpleName() + "); report this with the request id",
-        -1, null, null, method, path, null, e);
+    return new OzonMalformedResponseException(method + " " + path + " answered with something this SDK cannot "
+        + "read (" + ErrorMapping.describe(e) + "). The API may have changed: report it to the SDK's maintainers.",
+        -1, null, null, method, path, null, sanitized(e));
   }
 
   /** Maps an I/O failure. */
   public static OzonConnectionException connection(Throwable cause, String method, String path) {
-    return new OzonConnectionException("connection to Ozon failed during " + method + " " + path + " ("
-        + cause.getClass().getSimpleName() + "); check the network and retry", -1, null, null, method,
-        path, null, cause);
+    return connection(cause, method, path, "check the network and retry");
   }
 
-  /** Maps a non-2xx status with its (bounded) body. */
+  /** Maps an I/O failure, ending the message with {@code advice}. */
+  public static OzonConnectionException connection(Throwable cause, String method, String path, String advice) {
+    return new OzonConnectionException("connection to Ozon failed during " + method + " " + path + " ("
+        + cause.getClass().getSimpleName() + "); " + advice, -1, null, null, method, path, null, cause);
+  }
+
+  /**
+   * Maps a failure to write a downloaded report to disk: not Ozon's fault and not retryable as is.
+   *
+   * @param e the storage failure
+   * @param uuid the report being saved; it stays downloadable at Ozon
+   */
+  public static OzonApiException storage(ReportDownloader.StorageException e, String uuid) {
+    return new LocalFileException("could not save report " + uuid + " to " + e.dir() + " ("
+        + ErrorMapping.describe(e.getCause() != null ? e.getCause() : e) + "). Check that ReportOptions.tempDir "
+        + "(default java.io.tmpdir) exists, is writable and has free space, then download it again with "
+        + "reports().download(\"" + uuid + "\", format).", e);
+  }
+
+  /** A report could not be written to (or read from) the local disk. */
+  public static final class LocalFileException extends OzonApiException {
+    private static final long serialVersionUID = 1L;
+
+    LocalFileException(String message, Throwable cause) {
+      super(message, -1, null, null, null, null, null, cause);
+    }
+  }
+
+  /** A body- and header-free stand-in for a generated exception, keeping its stack trace. */
+  private static RuntimeException sanitized(RuntimeException e) {
+    RuntimeException s = new RuntimeException(ErrorMapping.describe(e));
+    s.setStackTrace(e.getStackTrace());
+    return s;
+  }
+
+  /**
+   * Maps a non-2xx status with its (bounded) body, exactly like the facade does (same classes, same messages).
+   * {@code cause} is accepted for compatibility and not kept: the facade's exceptions carry none either.
+   */
   public static OzonApiException fromStatus(int code, String body, Duration retryAfter, String method,
       String path, Throwable cause) {
-    String error = ozonError(body);
-    String what = "Ozon answered " + code + " to " + method + " " + path
-        + (error == null ? "" : ": " + error);
-    return switch (code) {
-      case 400, 422 -> new OzonBadRequestException(what + ". Fix the request (ids, dates, at most 10 "
-          + "campaigns and 62 days per report).", code, error, body, method, path, retryAfter, cause);
-      case 401 -> new OzonAuthenticationException(what + ". Check OZON_CLIENT_ID / OZON_CLIENT_SECRET.",
-          code, error, body, method, path, retryAfter, cause);
-      case 403 -> new OzonPermissionException(what + ". The service account lacks access to this "
-          + "campaign or method.", code, error, body, method, path, retryAfter, cause);
-      case 404 -> new OzonNotFoundException(what + ". Check the report UUID (reports expire at Ozon).",
-          code, error, body, method, path, retryAfter, cause);
-      case 429 -> new OzonRateLimitException(what + ". Wait"
-          + (retryAfter == null ? "" : " " + retryAfter.toSeconds() + " s") + " and retry; only one "
-          + "report may generate per account and 2,000 per day.", code, error, body, method, path,
-          retryAfter, cause);
-      default -> code >= 500
-          ? new OzonServerException(what + ". Ozon failed; retry later.", code, error, body, method, path,
-              retryAfter, cause)
-          : OzonApiException.of(what, code, error, body, method, path);
-    };
+    return ErrorMapping.fromStatus(method, path, code, body, retryAfter);
   }
 
   /** Ozon's {@code error} (or {@code message}) text from a JSON error body, bounded; {@code null} if none. */
@@ -100,17 +112,9 @@ public final class ReportErrors {
     return null;
   }
 
-  /** The {@code Retry-After} delay in seconds, if present and numeric. */
+  /** The {@code Retry-After} delay (delay-seconds or an HTTP date), or null if absent or unparseable. */
   public static Duration retryAfter(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      long seconds = Long.parseLong(value.trim());
-      return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return ErrorMapping.parseRetryAfter(value, java.time.Instant.now());
   }
 
   private static Duration retryAfter(Map<String, List<String>> headers) {

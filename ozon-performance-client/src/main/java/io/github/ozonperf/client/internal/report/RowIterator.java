@@ -1,13 +1,22 @@
 package io.github.ozonperf.client.internal.report;
 
+import io.github.ozonperf.client.OzonApiException;
+import io.github.ozonperf.client.OzonMalformedResponseException;
+import io.github.ozonperf.client.internal.ErrorMapping;
 import io.github.ozonperf.client.report.ReportRow;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.file.FileSystemException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
-/** A closeable, lazily reading iterator of report rows. I/O failures surface as {@link UncheckedIOException}. */
+/**
+ * A closeable, lazily reading iterator of report rows. Failures surface as {@link OzonApiException}s like every
+ * other failure of the SDK: content that cannot be parsed (broken ZIP or JSON, a truncated file) as
+ * {@link OzonMalformedResponseException}, a local file that cannot be read as
+ * {@link ReportErrors.LocalFileException}. Messages name the exception type only, never file content.
+ */
 public abstract class RowIterator implements Iterator<ReportRow>, Closeable {
   private ReportRow next;
   private boolean done;
@@ -25,8 +34,12 @@ public abstract class RowIterator implements Iterator<ReportRow>, Closeable {
     }
     try {
       next = fetch();
+    } catch (OzonApiException e) {
+      throw e;
     } catch (IOException e) {
-      throw new UncheckedIOException("reading the report file failed: " + e.getMessage(), e);
+      throw unreadable(e);
+    } catch (RuntimeException e) {
+      throw malformed(e);
     }
     if (next == null) {
       done = true;
@@ -42,5 +55,26 @@ public abstract class RowIterator implements Iterator<ReportRow>, Closeable {
     ReportRow row = next;
     next = null;
     return row;
+  }
+
+  /** Maps an I/O failure while reading a downloaded report: broken content, or the local file itself. */
+  static OzonApiException unreadable(IOException e) {
+    // The file system's own failures are local problems; everything else (ZipException, EOFException, gson's
+    // MalformedJsonException, a JSON report of the wrong shape ...) means the content is not what we expect.
+    if (!(e instanceof FileSystemException) && !(e instanceof ClosedChannelException)) {
+      return malformed(e);
+    }
+    return new ReportErrors.LocalFileException("reading the downloaded report file failed ("
+        + ErrorMapping.describe(e) + "). The file may have been deleted (is the ReportResult closed?) or the disk "
+        + "failed; download the report again with reports().download(uuid, format).", e);
+  }
+
+  private static OzonApiException malformed(Exception e) {
+    RuntimeException sanitized = new RuntimeException(ErrorMapping.describe(e));
+    sanitized.setStackTrace(e.getStackTrace());
+    return new OzonMalformedResponseException("the downloaded report could not be parsed ("
+        + ErrorMapping.describe(e) + "). Ozon may have changed the report format: report it to the SDK's "
+        + "maintainers; the raw file is in ReportResult.files() until the result is closed.", -1, null, null, "GET",
+        "/api/client/statistics/report", null, sanitized);
   }
 }
