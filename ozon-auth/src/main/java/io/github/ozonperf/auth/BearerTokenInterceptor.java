@@ -34,7 +34,13 @@ public final class BearerTokenInterceptor implements Interceptor {
       return chain.proceed(request);
     }
     AccessToken token = provider.getToken();
-    return chain.proceed(TokenRefreshAuthenticator.withToken(request, token));
+    Response response = chain.proceed(TokenRefreshAuthenticator.withToken(request, token));
+    if (response.code() != 401) {
+      // The answer may come from the authenticator's retry with a fresher token: credit the token actually sent.
+      AccessToken sent = response.request().tag(AccessToken.class);
+      provider.markAccepted(sent != null ? sent : token);
+    }
+    return response;
   }
 
   @Override

@@ -87,6 +87,11 @@ public final class TokenProvider implements Closeable {
     final TokenEvent reused;
     /** Emitted once this snapshot is installed (FETCHED or LOADED_FROM_STORE), or null. */
     TokenEvent announce;
+    /**
+     * Set once a request carrying this token got an answer other than 401: the server accepted the token, so a
+     * later 401 for it is a revocation worth one refresh, not a sign that the server rejects fresh tokens.
+     */
+    volatile boolean proven;
 
     Snapshot(AccessToken token, long advisoryAt, long mandatoryAt, long expiresAt, boolean usable) {
       this.token = token;
@@ -517,9 +522,11 @@ public final class TokenProvider implements Closeable {
   /**
    * Used by the authenticator: the token to retry with after {@code used} got a 401, or null to give up.
    * Lock-free: no monitor is held while the token store deletes a file or listeners run, and virtual threads are
-   * never pinned. All 401s for the same token belong to one incident and cause one refresh; a 401 for a
-   * <em>different</em> token within 10 s of the last 401-triggered refresh gives up, because the server is then
-   * rejecting fresh tokens too and refreshing again would only spend token requests.
+   * never pinned. All 401s for the same token belong to one incident and cause one refresh. A 401 for a
+   * <em>different</em> token that was never accepted by the server (rejected on its first use) within 10 s of the
+   * last 401-triggered refresh gives up, because the server is then rejecting fresh tokens and refreshing again
+   * would only spend token requests. A token that served calls and is then revoked is always replaced once,
+   * however soon after the previous refresh (servers that rotate or revoke tokens often must not break calls).
    */
   AccessToken refreshAfter401(AccessToken used) throws TokenRefreshException {
     Snapshot s = snapshot.get();
@@ -535,9 +542,9 @@ public final class TokenProvider implements Closeable {
           }
           break;
         }
-        if (last != null && now - last.at() < MIN_401_REFRESH_INTERVAL_NANOS) {
-          LOG.debug("401 for token {} within 10 s of the last 401-triggered refresh; not refreshing again",
-              s.fingerprint);
+        if (last != null && !s.proven && now - last.at() < MIN_401_REFRESH_INTERVAL_NANOS) {
+          LOG.debug("401 for token {} on its first use, within 10 s of the last 401-triggered refresh; "
+              + "not refreshing again", s.fingerprint);
           return null;
         }
         if (last401.compareAndSet(last, new Refresh401(used, now))) {
@@ -550,6 +557,17 @@ public final class TokenProvider implements Closeable {
     }
     AccessToken fresh = getToken();
     return fresh.equals(used) ? null : fresh;
+  }
+
+  /**
+   * Called by the interceptor when a request carrying {@code used} got an answer other than 401. Costs one
+   * volatile read once the current token is proven.
+   */
+  void markAccepted(AccessToken used) {
+    Snapshot s = snapshot.get();
+    if (s != null && !s.proven && s.token != null && s.token.equals(used)) {
+      s.proven = true;
+    }
   }
 
   /** Test hook: whether a token request is in flight. */

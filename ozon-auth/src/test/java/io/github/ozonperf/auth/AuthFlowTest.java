@@ -165,6 +165,21 @@ class AuthFlowTest {
   }
 
   @Test
+  void aTokenThatServedCallsIsReplacedWhenRevokedSoonAfterTheLastRefresh() throws Exception {
+    setUp(new OkHttpClient());
+    apiStatusByToken.put("tok1", 401);
+    assertEquals(200, get("/x"));          // tok1 rejected -> tok2
+    assertEquals(200, get("/x"));          // tok2 accepted: proven
+    time.advanceSeconds(5);
+    apiStatusByToken.put("tok2", 401);     // the server revokes tok2 within 10 s of the last refresh
+    assertEquals(200, get("/x"));
+    assertEquals(List.of("Bearer tok1", "Bearer tok2", "Bearer tok2", "Bearer tok2", "Bearer tok3"),
+        apiAuthHeaders);
+    assertEquals(3, tokenRequests.get());
+    assertEquals(2, provider.stats().refreshesOn401());
+  }
+
+  @Test
   void doesNotRefreshOn403() throws Exception {
     setUp(new OkHttpClient());
     defaultApiStatus = 403;
