@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// Turns the JSON files that benchmarks/e2e/run.sh wrote into one Markdown table with ratios against the Node
+// reference. Usage: node report.mjs <results dir>. Missing or failed measurements show as "n/a".
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.argv[2];
+if (!dir) {
+  process.stderr.write("usage: node report.mjs <results dir written by run.sh>\n");
+  process.exit(2);
+}
+const files = readdirSync(dir);
+
+function readJson(name) {
+  try {
+    const text = readFileSync(join(dir, name), "utf8").trim();
+    if (!text) return null;
+    const value = JSON.parse(text.split("\n").pop());
+    return value.result ?? value; // the inspector wraps its summary in {"result": ...}
+  } catch {
+    return null;
+  }
+}
+
+function all(prefix) {
+  return files.filter((f) => f.startsWith(prefix) && f.endsWith(".json")).map(readJson).filter((v) => v !== null);
+}
+
+function median(values) {
+  const v = values.filter((x) => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return NaN;
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
+function summary(name) {
+  const loads = all(`${name}-inspector-`).filter((r) => r.requests > 0 && (r.errors ?? 0) === 0);
+  const colds = all(`${name}-cold-`);
+  const driver = readJson(`${name}-driver.json`);
+  return {
+    throughput: median(loads.map((r) => r.throughput)),
+    p50: median(loads.map((r) => r.latencyMs.p50)),
+    p99: median(loads.map((r) => r.latencyMs.p99)),
+    rounds: loads.length,
+    toolErrors: loads.reduce((n, r) => n + (r.toolErrors ?? 0), 0),
+    cold: median(colds.map((r) => r.medianMs)),
+    coldCpu: median(colds.map((r) => r.medianCpuMs)),
+    coldRuns: colds.length,
+    driverThroughput: driver && driver.errors === 0 ? driver.throughput : NaN,
+    cpuPerCall: driver ? driver.serverCpuMsPerCall : NaN,
+    rss: driver ? driver.rssAfterLoadMb : NaN,
+    peakRss: driver ? driver.peakRssMb : NaN,
+  };
+}
+
+const ref = summary("ref");
+const ours = summary("ours");
+const plain = summary("plain");
+const sdk = readJson("sdk-direct.json");
+
+function fmt(x, digits = 0) {
+  return Number.isFinite(x) ? x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "n/a";
+}
+function ratio(a, b) {
+  return Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? (a / b).toFixed(2) : "n/a";
+}
+
+const rows = [
+  ["tools/call throughput, calls/s (inspector, higher is better)", "throughput", 0],
+  ["tools/call p50 latency, ms", "p50", 2],
+  ["tools/call p99 latency, ms", "p99", 2],
+  ["tools/call throughput, calls/s (mcp-driver, cross-check)", "driverThroughput", 0],
+  ["server CPU time per call, ms", "cpuPerCall", 3],
+  ["cold start, spawn to tools/list answer, ms (median)", "cold", 0],
+  ["cold start CPU time, ms (median)", "coldCpu", 0],
+  ["resident memory after the load, MB", "rss", 1],
+  ["peak resident memory, MB", "peakRss", 1],
+];
+const out = [];
+out.push("| measure | Node reference `echo` | ozon-mcp launcher `list_campaigns` | ratio | plain `java -jar` `list_campaigns` | ratio |");
+out.push("|---|---:|---:|---:|---:|---:|");
+for (const [label, key, digits] of rows) {
+  out.push(`| ${label} | ${fmt(ref[key], digits)} | ${fmt(ours[key], digits)} | ${ratio(ours[key], ref[key])} | ${fmt(plain[key], digits)} | ${ratio(plain[key], ref[key])} |`);
+}
+out.push("");
+if (sdk && Number.isFinite(sdk.throughput)) {
+  out.push(`Direct SDK \`listCampaigns\` on the sandbox (no MCP, ${sdk.requests} calls at concurrency ${sdk.concurrency}, ` +
+    `${sdk.jvm ?? "default JVM flags"}): ${fmt(sdk.throughput)} calls/s, p50 ${fmt(sdk.latencyMs.p50, 2)} ms, ` +
+    `p99 ${fmt(sdk.latencyMs.p99, 2)} ms; MCP launcher / direct SDK throughput = ${ratio(ours.throughput, sdk.throughput)}.`);
+} else {
+  out.push("Direct SDK call: n/a (see the run's sdk-direct.err).");
+}
+const tp = ratio(ours.throughput, ref.throughput);
+const cs = ratio(ours.cold, ref.cold);
+out.push("");
+out.push(`Goals (launcher vs reference, same run): throughput ratio ${tp} (goal >= 1.0: ${tp !== "n/a" && Number(tp) >= 1 ? "met" : "NOT met"}), ` +
+  `cold-start ratio ${cs} (goal <= 1.0: ${cs !== "n/a" && Number(cs) <= 1 ? "met" : "NOT met"}). ` +
+  `Rounds with results: ref ${ref.rounds}, ours ${ours.rounds}, plain ${plain.rounds}; tool errors during the load: ` +
+  `ref ${ref.toolErrors}, ours ${ours.toolErrors}, plain ${plain.toolErrors}.`);
+process.stdout.write(out.join("\n") + "\n");

@@ -1,0 +1,342 @@
+package io.github.ozonperf.mcp.tools;
+
+import static io.github.ozonperf.mcp.tools.Schemas.array;
+import static io.github.ozonperf.mcp.tools.Schemas.anyObject;
+import static io.github.ozonperf.mcp.tools.Schemas.enumStr;
+import static io.github.ozonperf.mcp.tools.Schemas.idInput;
+import static io.github.ozonperf.mcp.tools.Schemas.idOutput;
+import static io.github.ozonperf.mcp.tools.Schemas.idsInput;
+import static io.github.ozonperf.mcp.tools.Schemas.integer;
+import static io.github.ozonperf.mcp.tools.Schemas.obj;
+import static io.github.ozonperf.mcp.tools.Schemas.str;
+
+import io.github.ozonperf.client.CampaignFilter;
+import io.github.ozonperf.client.model.CampaignState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Campaign tools: list_campaigns, get_campaign_objects, list_campaign_products, get_bid_limits. */
+final class CampaignTools {
+  static final List<String> STATES = List.of("CAMPAIGN_STATE_RUNNING", "CAMPAIGN_STATE_PLANNED",
+      "CAMPAIGN_STATE_STOPPED", "CAMPAIGN_STATE_INACTIVE", "CAMPAIGN_STATE_ARCHIVED",
+      "CAMPAIGN_STATE_MODERATION_DRAFT", "CAMPAIGN_STATE_MODERATION_IN_PROGRESS", "CAMPAIGN_STATE_MODERATION_FAILED",
+      "CAMPAIGN_STATE_FINISHED", "CAMPAIGN_STATE_UNKNOWN");
+  static final List<String> CAMPAIGN_FIELDS = List.of("id", "title", "state", "advObjectType", "paymentType",
+      "fromDate", "toDate", "budget", "dailyBudget", "weeklyBudget", "placement", "autostopStatus", "isAutocreated",
+      "productAutopilotStrategy", "autopilot", "createdAt", "updatedAt", "productCampaignMode");
+  static final List<String> DEFAULT_FIELDS = List.of("id", "title", "state", "advObjectType", "paymentType",
+      "dailyBudget");
+  static final List<String> MONEY_FIELDS = List.of("budget", "dailyBudget", "weeklyBudget");
+  static final int MAX_LIMIT = 500;
+
+  private final ToolContext ctx;
+
+  CampaignTools(ToolContext ctx) {
+    this.ctx = ctx;
+  }
+
+  List<ToolDef> tools() {
+    return List.of(listCampaigns(), campaignObjects(), campaignProducts(), bidLimits());
+  }
+
+  // ------------------------------------------------------------------ list_campaigns
+  private ToolDef listCampaigns() {
+    List<String> fieldChoices = new ArrayList<>(CAMPAIGN_FIELDS);
+    fieldChoices.add("all");
+    Schemas.Obj in = obj()
+        .prop("state", enumStr("Only campaigns in this state, e.g. CAMPAIGN_STATE_RUNNING.", STATES))
+        .prop("advObjectType", str("Only campaigns advertising this object type, e.g. SKU, BANNER, SEARCH_PROMO."))
+        .prop("campaignIds", idsInput("Only these campaigns (at most 100 ids; strings or integers).", 100))
+        .prop("page", integer("Fetch only this page of Ozon's list (starting at 1) instead of all pages.", 1, 100000))
+        .prop("pageSize", integer("Campaigns per Ozon page when page is given (default Ozon's, 100).", 1, 1000))
+        .prop("fields", array(enumStr("field", fieldChoices), "Fields per campaign; default " + DEFAULT_FIELDS
+            + ". \"all\" returns every field. Money fields also get a <field>Roubles twin."))
+        .prop("limit", integer("At most this many campaigns in this answer (default 50).", 1, MAX_LIMIT, 50))
+        .prop("cursor", str("nextCursor from a previous answer to continue the list."));
+    Map<String, Object> campaign = obj().open()
+        .req("id", idOutput("Campaign id (string)"))
+        .prop("title", str("Campaign title"))
+        .prop("state", str("Campaign state"))
+        .prop("dailyBudget", str("Daily budget in micro-roubles (millionths of a rouble), as Ozon sends it"))
+        .prop("dailyBudgetRoubles", str("dailyBudget converted to roubles (2 decimals)"))
+        .build();
+    Map<String, Object> out = obj()
+        .req("campaigns", array(campaign, "The campaigns in this window"))
+        .req("returned", integer("Campaigns in this answer", 0, Integer.MAX_VALUE))
+        .req("total", integer("Campaigns matching the filter", 0, Integer.MAX_VALUE))
+        .prop("nextCursor", str("Pass as cursor to get the next window; absent when complete"))
+        .prop("note", str("Truncation note"))
+        .build();
+    return new ToolDef("list_campaigns", "List advertising campaigns",
+        "Lists the account's advertising campaigns (all pages, unless page is given), optionally filtered by state,"
+            + " advertised object type or ids. Returns a compact field set per campaign (id, title, state,"
+            + " advObjectType, paymentType, dailyBudget); ask for more with fields (or [\"all\"]). Ids are strings."
+            + " Money fields are Ozon's raw micro-roubles (1 rouble = 1,000,000) with a <field>Roubles twin."
+            + " At most limit (default 50, max 500) campaigns per answer; when more match, the answer has"
+            + " nextCursor and a note saying how many were left out.",
+        in, out, true, false, true, "GET /api/client/campaign", this::handleList);
+  }
+
+  private ToolDef.Outcome handleList(Args a, ToolCall call) {
+    String state = a.enumValue("state", STATES, null);
+    String advObjectType = a.optionalString("advObjectType", 64);
+    List<String> ids = a.optionalIds("campaignIds", 100);
+    Integer page = a.has("page") ? a.integer("page", 1, 100000, 1) : null;
+    Integer pageSize = a.has("pageSize") ? a.integer("pageSize", 1, 1000, 100) : null;
+    if (pageSize != null && page == null) {
+      throw ToolError.validation("pageSize is only used together with page; omit both to get all campaigns"
+          + " (use limit/cursor to window the answer)");
+    }
+    List<String> fields = a.has("fields") ? a.stringList("fields", withAll(CAMPAIGN_FIELDS)) : DEFAULT_FIELDS;
+    if (fields.contains("all")) {
+      fields = CAMPAIGN_FIELDS;
+    }
+    int limit = a.integer("limit", 1, MAX_LIMIT, 50);
+    int offset = Values.cursorOffset(a);
+
+    List<Map<String, Object>> all = new ArrayList<>();
+    CampaignState st = state == null ? null : CampaignState.fromValue(state);
+    if (page != null) {
+      Object list = ctx.client().campaigns().listCampaigns(ids.isEmpty() ? null : ids, advObjectType, st,
+          page.longValue(), pageSize == null ? null : pageSize.longValue());
+      all.addAll(Values.listOf(Values.plainObject(list), "list"));
+    } else {
+      CampaignFilter.Builder f = CampaignFilter.builder();
+      if (!ids.isEmpty()) {
+        f.campaignIds(ids);
+      }
+      if (advObjectType != null) {
+        f.advObjectType(advObjectType);
+      }
+      if (st != null) {
+        f.state(st);
+      }
+      for (Object c : ctx.client().listAllCampaigns(f.build())) {
+        all.add(Values.plainObject(c));
+      }
+    }
+    Values.Window<Map<String, Object>> w = Values.window(all, offset, limit);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Map<String, Object> c : w.items()) {
+      rows.add(compactCampaign(c, fields));
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("campaigns", rows);
+    out.put("returned", rows.size());
+    out.put("total", w.total());
+    String note = w.note("campaigns", limit);
+    if (w.nextCursor() != null) {
+      out.put("nextCursor", w.nextCursor());
+      out.put("note", note);
+    }
+    StringBuilder text = new StringBuilder();
+    text.append(rows.size()).append(" of ").append(w.total()).append(" campaigns");
+    text.append(rows.isEmpty() ? "." : ":").append('\n');
+    for (Map<String, Object> c : rows) {
+      text.append(Values.str(c.get("id"))).append("  ").append(shortState(c.get("state")));
+      if (c.get("advObjectType") != null) {
+        text.append("  ").append(c.get("advObjectType"));
+      }
+      if (c.get("dailyBudgetRoubles") != null) {
+        text.append("  daily ").append(c.get("dailyBudgetRoubles")).append(" RUB");
+      }
+      text.append("  ").append(Values.str(c.get("title"))).append('\n');
+    }
+    if (note != null) {
+      text.append(note).append('\n');
+    }
+    return new ToolDef.Outcome(out, text.toString().stripTrailing());
+  }
+
+  static Map<String, Object> compactCampaign(Map<String, Object> c, List<String> fields) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (String f : fields) {
+      Object v = c.get(f);
+      if (v == null) {
+        continue;
+      }
+      m.put(f, v);
+      if (MONEY_FIELDS.contains(f)) {
+        String r = Values.microsToRoubles(v);
+        if (r != null) {
+          m.put(f + "Roubles", r);
+        }
+      }
+    }
+    if (!m.containsKey("id")) {
+      Map<String, Object> withId = new LinkedHashMap<>();
+      withId.put("id", Values.str(c.get("id")));
+      withId.putAll(m);
+      return withId;
+    }
+    return m;
+  }
+
+  static String shortState(Object state) {
+    String s = Values.str(state);
+    return s.startsWith("CAMPAIGN_STATE_") ? s.substring("CAMPAIGN_STATE_".length()) : s;
+  }
+
+  private static List<String> withAll(List<String> fields) {
+    List<String> l = new ArrayList<>(fields);
+    l.add("all");
+    return l;
+  }
+
+  // ------------------------------------------------------------------ get_campaign_objects
+  private ToolDef campaignObjects() {
+    Schemas.Obj in = obj()
+        .req("campaignId", idInput("Campaign id"))
+        .prop("limit", integer("At most this many objects in this answer (default 200).", 1, 1000, 200))
+        .prop("cursor", str("nextCursor from a previous answer to continue the list."));
+    Map<String, Object> out = obj()
+        .req("campaignId", idOutput("Campaign id"))
+        .req("objects", array(obj().open().req("id", idOutput("Object id, e.g. a SKU")).build(),
+            "Advertised objects"))
+        .req("returned", integer("Objects in this answer", 0, Integer.MAX_VALUE))
+        .req("total", integer("Objects of the campaign", 0, Integer.MAX_VALUE))
+        .prop("nextCursor", str("Pass as cursor for the next window"))
+        .prop("note", str("Truncation note"))
+        .build();
+    return new ToolDef("get_campaign_objects", "Advertised objects of a campaign",
+        "Lists the advertised objects (for product campaigns: SKUs) of one campaign. Ids are strings. At most limit"
+            + " (default 200) per answer, with nextCursor when more exist.",
+        in, out, true, false, true, "GET /api/client/campaign/{campaignId}/objects", (a, call) -> {
+          String id = a.id("campaignId");
+          int limit = a.integer("limit", 1, 1000, 200);
+          int offset = Values.cursorOffset(a);
+          List<Map<String, Object>> all = new ArrayList<>();
+          for (Map<String, Object> o : Values.listOf(Values.plainObject(ctx.client().campaigns().listCampaignObjects(id)),
+              "list")) {
+            Map<String, Object> m = new LinkedHashMap<>(o);
+            m.put("id", Values.str(o.get("id")));
+            all.add(m);
+          }
+          Values.Window<Map<String, Object>> w = Values.window(all, offset, limit);
+          Map<String, Object> out2 = new LinkedHashMap<>();
+          out2.put("campaignId", id);
+          out2.put("objects", w.items());
+          out2.put("returned", w.items().size());
+          out2.put("total", w.total());
+          String note = w.note("objects", limit);
+          if (note != null) {
+            out2.put("nextCursor", w.nextCursor());
+            out2.put("note", note);
+          }
+          StringBuilder t = new StringBuilder("Campaign " + id + ": " + w.total() + " objects");
+          if (!w.items().isEmpty()) {
+            t.append(": ");
+            t.append(String.join(", ", w.items().stream().map(o -> Values.str(o.get("id"))).toList()));
+          }
+          if (note != null) {
+            t.append('\n').append(note);
+          }
+          return new ToolDef.Outcome(out2, t.toString());
+        });
+  }
+
+  // ------------------------------------------------------------------ list_campaign_products
+  private ToolDef campaignProducts() {
+    Schemas.Obj in = obj()
+        .req("campaignId", idInput("Pay-per-click (CPC) product campaign id"))
+        .prop("page", integer("Page number, starting at 1 (default 1).", 1, 100000, 1))
+        .prop("pageSize", integer("Products per page (default 100).", 1, 1000, 100));
+    Map<String, Object> product = obj().open()
+        .req("sku", idOutput("SKU (string)"))
+        .prop("title", str("Product title"))
+        .prop("bid", str("Bid in micro-roubles, as Ozon sends it"))
+        .prop("bidRoubles", str("bid converted to roubles (2 decimals)"))
+        .build();
+    Map<String, Object> out = obj()
+        .req("campaignId", idOutput("Campaign id"))
+        .req("page", integer("Page returned", 1, Integer.MAX_VALUE))
+        .req("pageSize", integer("Page size asked for", 1, Integer.MAX_VALUE))
+        .req("products", array(product, "Products on this page"))
+        .req("returned", integer("Products on this page", 0, Integer.MAX_VALUE))
+        .prop("note", str("Paging hint"))
+        .build();
+    return new ToolDef("list_campaign_products", "Products and bids of a campaign",
+        "Lists one page of the products (SKUs) in a pay-per-click campaign with their bids. Bids are Ozon's raw"
+            + " micro-roubles (1 rouble = 1,000,000) with a bidRoubles twin. A full page means there may be more:"
+            + " ask for page+1.",
+        in, out, true, false, true, "GET /api/client/campaign/{campaignId}/v2/products", (a, call) -> {
+          String id = a.id("campaignId");
+          int page = a.integer("page", 1, 100000, 1);
+          int pageSize = a.integer("pageSize", 1, 1000, 100);
+          Object resp = ctx.client().products().listCampaignProducts(id, (long) page, (long) pageSize);
+          List<Map<String, Object>> rows = new ArrayList<>();
+          for (Map<String, Object> p : Values.listOf(Values.plainObject(resp), "products")) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sku", Values.str(p.get("sku")));
+            p.forEach((k, v) -> {
+              if (!k.equals("sku")) {
+                m.put(k, v);
+              }
+            });
+            String r = Values.microsToRoubles(p.get("bid"));
+            if (r != null) {
+              m.put("bidRoubles", r);
+            }
+            rows.add(m);
+          }
+          Map<String, Object> out2 = new LinkedHashMap<>();
+          out2.put("campaignId", id);
+          out2.put("page", page);
+          out2.put("pageSize", pageSize);
+          out2.put("products", rows);
+          out2.put("returned", rows.size());
+          if (rows.size() == pageSize) {
+            out2.put("note", "This page is full; call again with page " + (page + 1) + " for more.");
+          }
+          StringBuilder t = new StringBuilder("Campaign " + id + ", page " + page + ": " + rows.size() + " products");
+          for (Map<String, Object> p : rows) {
+            t.append('\n').append(p.get("sku"));
+            if (p.get("bidRoubles") != null) {
+              t.append("  bid ").append(p.get("bidRoubles")).append(" RUB");
+            }
+            if (p.get("title") != null) {
+              t.append("  ").append(p.get("title"));
+            }
+          }
+          if (out2.containsKey("note")) {
+            t.append('\n').append(out2.get("note"));
+          }
+          return new ToolDef.Outcome(out2, t.toString());
+        });
+  }
+
+  // ------------------------------------------------------------------ get_bid_limits
+  private ToolDef bidLimits() {
+    Map<String, Object> limit = obj().open()
+        .prop("objectType", str("SKU or SEARCH_PROMO"))
+        .prop("paymentMethod", str("CPO, CPC or CPM"))
+        .prop("placement", str("Placement"))
+        .prop("minBid", Schemas.number("Minimum bid (unit as Ozon reports it)"))
+        .prop("maxBid", Schemas.number("Maximum bid (unit as Ozon reports it)"))
+        .prop("categories", array(anyObject("Per-category limits"), "Per-category limits"))
+        .build();
+    Map<String, Object> out = obj()
+        .req("limits", array(limit, "Bid limits"))
+        .req("returned", integer("Number of limit entries", 0, Integer.MAX_VALUE))
+        .build();
+    return new ToolDef("get_bid_limits", "Bid limits",
+        "Returns Ozon's minimum and maximum bids by advertised object type, payment method (CPO, CPC, CPM),"
+            + " placement and category. Values are passed through as Ozon reports them. No arguments.",
+        obj(), out, true, false, true, "GET /api/client/limits/list", (a, call) -> {
+          List<Map<String, Object>> limits = Values.listOf(Values.plainObject(ctx.client().campaigns().getBidLimits()),
+              "limits");
+          Map<String, Object> out2 = new LinkedHashMap<>();
+          out2.put("limits", limits);
+          out2.put("returned", limits.size());
+          StringBuilder t = new StringBuilder(limits.size() + " bid limit entries");
+          for (Map<String, Object> l : limits) {
+            t.append('\n').append(Values.str(l.get("objectType"))).append(' ')
+                .append(Values.str(l.get("paymentMethod"))).append(' ').append(Values.str(l.get("placement")))
+                .append(": ").append(Values.str(l.get("minBid"))).append("..").append(Values.str(l.get("maxBid")));
+          }
+          return new ToolDef.Outcome(out2, t.toString());
+        });
+  }
+}

@@ -1,0 +1,494 @@
+package io.github.ozonperf.mcp.tools;
+
+import static io.github.ozonperf.mcp.tools.Schemas.array;
+import static io.github.ozonperf.mcp.tools.Schemas.bool;
+import static io.github.ozonperf.mcp.tools.Schemas.date;
+import static io.github.ozonperf.mcp.tools.Schemas.enumStr;
+import static io.github.ozonperf.mcp.tools.Schemas.idOutput;
+import static io.github.ozonperf.mcp.tools.Schemas.idsInput;
+import static io.github.ozonperf.mcp.tools.Schemas.integer;
+import static io.github.ozonperf.mcp.tools.Schemas.number;
+import static io.github.ozonperf.mcp.tools.Schemas.obj;
+import static io.github.ozonperf.mcp.tools.Schemas.str;
+
+import io.github.ozonperf.client.OzonReportTimeoutException;
+import io.github.ozonperf.client.report.ReportChunk;
+import io.github.ozonperf.client.report.ReportFormat;
+import io.github.ozonperf.client.report.ReportGroupBy;
+import io.github.ozonperf.client.report.ReportProgressEvent;
+import io.github.ozonperf.client.report.ReportRequest;
+import io.github.ozonperf.client.report.ReportResult;
+import io.github.ozonperf.client.report.ReportRow;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/** Report tools: get_statistics_report, get_report_status, list_reports, download_report. */
+final class ReportTools {
+  static final List<String> GROUP_BY = List.of("NO_GROUP_BY", "DATE", "START_OF_WEEK", "START_OF_MONTH");
+  static final int MAX_REPORT_DAYS = 366;
+  static final int MAX_REPORT_CAMPAIGNS = 100;
+  static final List<String> METRICS = List.of("views", "clicks", "spend", "orders", "ordersMoney");
+
+  private final ToolContext ctx;
+
+  ReportTools(ToolContext ctx) {
+    this.ctx = ctx;
+  }
+
+  List<ToolDef> tools() {
+    return List.of(statisticsReport(), reportStatus(), listReports(), downloadReport());
+  }
+
+  // ------------------------------------------------------------------ shared output shapes
+  private static Map<String, Object> rowSchema() {
+    return obj().open()
+        .req("campaignId", idOutput("Campaign id"))
+        .prop("date", str("Day (or first day of the group), YYYY-MM-DD; absent for NO_GROUP_BY"))
+        .prop("views", number("Impressions"))
+        .prop("clicks", number("Clicks"))
+        .prop("spend", number("Spend, roubles"))
+        .prop("orders", number("Orders"))
+        .prop("ordersMoney", number("Order value, roubles"))
+        .build();
+  }
+
+  private static Map<String, Object> totalsSchema() {
+    return obj()
+        .prop("views", number("Sum of views"))
+        .prop("clicks", number("Sum of clicks"))
+        .prop("spend", number("Sum of spend, roubles"))
+        .prop("orders", number("Sum of orders"))
+        .prop("ordersMoney", number("Sum of order value, roubles"))
+        .prop("ctr", number("clicks / views * 100, %"))
+        .prop("cpc", number("spend / clicks, roubles"))
+        .build();
+  }
+
+  private static Map<String, Object> reportRefSchema() {
+    return obj()
+        .req("uuid", str("Report UUID (give it to get_report_status / download_report)"))
+        .req("state", str("NOT_SUBMITTED, NOT_STARTED, IN_PROGRESS, OK, ERROR or UNKNOWN"))
+        .prop("chunk", integer("1-based chunk number", 1, Integer.MAX_VALUE))
+        .build();
+  }
+
+  private static Schemas.Obj resultProps(Schemas.Obj o) {
+    return o.req("complete", bool("true when rows/totals are final; false when the time limit was hit (see"
+            + " reports)", null))
+        .req("reports", array(reportRefSchema(), "The Ozon reports (one per chunk of <=10 campaigns x <=62 days)"))
+        .prop("rows", array(rowSchema(), "The first maxRows rows"))
+        .prop("returned", integer("Rows in this answer", 0, Integer.MAX_VALUE))
+        .prop("totalRows", integer("Rows in the whole report", 0, Integer.MAX_VALUE))
+        .prop("totals", totalsSchema())
+        .prop("note", str("Truncation or resume instructions"));
+  }
+
+  // ------------------------------------------------------------------ get_statistics_report
+  private ToolDef statisticsReport() {
+    Schemas.Obj in = obj()
+        .req("campaignIds", idsInput("Campaign ids (1-" + MAX_REPORT_CAMPAIGNS + ", strings or integers); split"
+            + " into reports of at most 10 automatically", MAX_REPORT_CAMPAIGNS))
+        .req("dateFrom", date("First day"))
+        .req("dateTo", date("Last day, on or after dateFrom; at most 366 days, split into 62-day reports"))
+        .prop("groupBy", enumStr("Row grouping (default DATE)", GROUP_BY))
+        .prop("maxRows", integer("Rows to include in the answer (default 50); totals always cover all rows", 0,
+            500, 50))
+        .prop("timeLimitSeconds", integer("Wait at most this long (default 120); on timeout the answer lists the"
+            + " report UUIDs to resume with get_report_status/download_report", 1, 900, 120));
+    Map<String, Object> out = resultProps(obj()
+        .req("dateFrom", str("First day"))
+        .req("dateTo", str("Last day"))
+        .req("groupBy", str("Grouping"))).build();
+    return new ToolDef("get_statistics_report", "Statistics report (async, with progress)",
+        "Runs Ozon's asynchronous statistics report end to end: submits one report per chunk of at most 10"
+            + " campaigns x 62 days (one at a time, as Ozon allows only one per account), waits with growing poll"
+            + " intervals (sending MCP progress notifications when the request has a progressToken), downloads and"
+            + " parses the CSV. Returns totals over all rows (views, clicks, spend in roubles, orders, ordersMoney in"
+            + " roubles, ctr %, cpc roubles) and the first maxRows rows (default 50) with a truncation note. Dates"
+            + " YYYY-MM-DD. If it takes longer than timeLimitSeconds (default 120) it returns complete=false with the"
+            + " report UUIDs and states instead of an error: call get_report_status, then download_report.",
+        in, out, true, false, false, "POST /api/client/statistics", this::handleReport);
+  }
+
+  private ToolDef.Outcome handleReport(Args a, ToolCall call) throws Exception {
+    List<String> ids = a.ids("campaignIds", MAX_REPORT_CAMPAIGNS);
+    LocalDate[] range = a.dateRange("dateFrom", "dateTo", MAX_REPORT_DAYS, "ask for at most a year per call");
+    String groupBy = a.enumValue("groupBy", GROUP_BY, "DATE");
+    int maxRows = a.integer("maxRows", 0, 500, 50);
+    int limitSeconds = a.integer("timeLimitSeconds", 1, 900, (int) ctx.reportTimeLimit().getSeconds());
+
+    ReportRequest request = ReportRequest.builder()
+        .campaignIds(ids)
+        .dateFrom(range[0])
+        .dateTo(range[1])
+        .groupBy(ReportGroupBy.valueOf(groupBy))
+        .build();
+    ConcurrentSkipListMap<Integer, ReportProgressEvent> latest = new ConcurrentSkipListMap<>();
+    double[] last = {0};
+    Future<Map<String, Object>> future = ctx.reportExecutor().submit(() -> {
+      try (ReportResult result = ctx.client().reports().run(request, event -> {
+        latest.put(event.chunkIndex(), event);
+        double value = event.chunkIndex() + fraction(event);
+        synchronized (last) {
+          value = Math.max(value, last[0] + 0.001);
+          last[0] = value;
+        }
+        call.progress(value, (double) event.chunkCount(), progressMessage(event));
+      })) {
+        return summarize(result, maxRows);
+      }
+    });
+    Map<String, Object> out;
+    try {
+      out = new LinkedHashMap<>(future.get(limitSeconds, TimeUnit.SECONDS));
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      out = new LinkedHashMap<>();
+      out.put("complete", false);
+      List<Map<String, Object>> refs = new ArrayList<>();
+      for (ReportProgressEvent ev : latest.values()) {
+        if (ev.uuid() != null) {
+          refs.add(ref(ev.uuid(), ev.state().name(), ev.chunkIndex() + 1));
+        }
+      }
+      out.put("reports", refs);
+      out.put("note", "The report did not finish within " + limitSeconds + " s. " + (refs.isEmpty()
+          ? "No report was submitted yet (another report of the account may still be generating); try again later."
+          : "It keeps generating at Ozon: call get_report_status with each uuid and, when the state is OK,"
+              + " download_report with it. Chunks not listed here were not submitted; ask for them again later."));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof OzonReportTimeoutException t) {
+        // The client's own overall timeout: same answer as ours, with the UUIDs it carries.
+        out = new LinkedHashMap<>();
+        out.put("complete", false);
+        List<Map<String, Object>> refs = new ArrayList<>();
+        for (String uuid : t.uuids()) {
+          ReportProgressEvent ev = latest.values().stream().filter(x -> uuid.equals(x.uuid())).findFirst()
+              .orElse(null);
+          refs.add(ref(uuid, ev == null ? "IN_PROGRESS" : ev.state().name(), ev == null ? null : ev.chunkIndex() + 1));
+        }
+        out.put("reports", refs);
+        out.put("note", "The report did not finish in time. It keeps generating at Ozon: call get_report_status with"
+            + " each uuid and, when the state is OK, download_report with it.");
+      } else {
+        throw e.getCause() instanceof Exception ex ? ex : e;
+      }
+    }
+    Map<String, Object> ordered = new LinkedHashMap<>();
+    ordered.put("dateFrom", range[0].toString());
+    ordered.put("dateTo", range[1].toString());
+    ordered.put("groupBy", groupBy);
+    ordered.putAll(out);
+    return new ToolDef.Outcome(ordered, render("Statistics report " + range[0] + ".." + range[1] + " (" + groupBy
+        + ")", ordered));
+  }
+
+  private static double fraction(ReportProgressEvent e) {
+    return switch (e.state()) {
+      case NOT_SUBMITTED -> 0.0;
+      case NOT_STARTED -> 0.1;
+      case IN_PROGRESS -> 0.5;
+      case OK, ERROR -> 1.0;
+      default -> 0.05;
+    };
+  }
+
+  static String progressMessage(ReportProgressEvent e) {
+    return String.format(java.util.Locale.ROOT, "chunk %d/%d %s %.1fs", e.chunkIndex() + 1, e.chunkCount(),
+        e.state().name(), e.elapsed().toMillis() / 1000.0);
+  }
+
+  private static Map<String, Object> ref(String uuid, String state, Integer chunk) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("uuid", uuid);
+    m.put("state", state);
+    if (chunk != null) {
+      m.put("chunk", chunk);
+    }
+    return m;
+  }
+
+  /** Streams every row once: totals over all, the first maxRows kept. */
+  static Map<String, Object> summarize(ReportResult result, int maxRows) {
+    List<Map<String, Object>> refs = new ArrayList<>();
+    for (ReportChunk c : result.chunks()) {
+      refs.add(ref(c.uuid(), c.state().name(), c.index() + 1));
+    }
+    Map<String, BigDecimal> sums = new LinkedHashMap<>();
+    METRICS.forEach(m -> sums.put(m, BigDecimal.ZERO));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    long count = 0;
+    try (Stream<ReportRow> stream = result.rows()) {
+      Iterator<ReportRow> it = stream.iterator();
+      while (it.hasNext()) {
+        Map<String, Object> row = rowOf(it.next());
+        count++;
+        for (String m : METRICS) {
+          Object v = row.get(m);
+          if (v != null) {
+            sums.merge(m, new BigDecimal(v.toString()), BigDecimal::add);
+          }
+        }
+        if (rows.size() < maxRows) {
+          rows.add(row);
+        }
+      }
+    }
+    Map<String, Object> totals = new LinkedHashMap<>();
+    sums.forEach((k, v) -> totals.put(k, Values.jsonNumber(v)));
+    if (sums.get("views").signum() > 0) {
+      totals.put("ctr", Values.jsonNumber(sums.get("clicks").multiply(BigDecimal.valueOf(100))
+          .divide(sums.get("views"), 2, RoundingMode.HALF_UP)));
+    }
+    if (sums.get("clicks").signum() > 0) {
+      totals.put("cpc", Values.jsonNumber(sums.get("spend").divide(sums.get("clicks"), 2, RoundingMode.HALF_UP)));
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("complete", true);
+    out.put("reports", refs);
+    out.put("rows", rows);
+    out.put("returned", rows.size());
+    out.put("totalRows", count);
+    out.put("totals", totals);
+    if (count > rows.size()) {
+      out.put("note", "Showing the first " + rows.size() + " of " + count + " rows; totals cover all rows. Ask"
+          + " again with a larger maxRows (max 500), a coarser groupBy, fewer campaigns, or use the CLI's"
+          + " `call get_statistics_report ... --out report.csv` for the complete file.");
+    }
+    return out;
+  }
+
+  static Map<String, Object> rowOf(ReportRow r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("campaignId", Objects.toString(r.campaignId(), ""));
+    if (r.date() != null) {
+      m.put("date", r.date().toString());
+    }
+    putNumber(m, "views", r.views());
+    putNumber(m, "clicks", r.clicks());
+    putNumber(m, "spend", r.spend());
+    putNumber(m, "orders", r.orders());
+    putNumber(m, "ordersMoney", r.ordersMoney());
+    return m;
+  }
+
+  private static void putNumber(Map<String, Object> m, String key, Object v) {
+    BigDecimal d = Values.number(v);
+    if (d != null) {
+      m.put(key, Values.jsonNumber(d));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static String render(String title, Map<String, Object> out) {
+    StringBuilder t = new StringBuilder(title);
+    boolean complete = Boolean.TRUE.equals(out.get("complete"));
+    List<Map<String, Object>> refs = (List<Map<String, Object>>) out.get("reports");
+    if (!complete) {
+      t.append(": NOT complete.");
+      for (Map<String, Object> r : refs) {
+        t.append("\n report ").append(r.get("uuid")).append(' ').append(r.get("state"));
+      }
+    } else {
+      t.append(": ").append(out.get("totalRows")).append(" rows from ").append(refs.size()).append(" report(s).");
+      Map<String, Object> totals = (Map<String, Object>) out.get("totals");
+      List<String> parts = new ArrayList<>();
+      totals.forEach((k, v) -> parts.add(k + " " + v));
+      t.append(" Totals: ").append(String.join(", ", parts));
+      List<Map<String, Object>> rows = (List<Map<String, Object>>) out.get("rows");
+      for (Map<String, Object> r : rows.subList(0, Math.min(rows.size(), StatisticsTools.TEXT_ROWS))) {
+        t.append('\n').append(r.get("campaignId"));
+        if (r.get("date") != null) {
+          t.append(' ').append(r.get("date"));
+        }
+        for (String m : METRICS) {
+          if (r.get(m) != null) {
+            t.append(' ').append(m).append('=').append(r.get(m));
+          }
+        }
+      }
+    }
+    if (complete && ((List<?>) out.get("rows")).size() > StatisticsTools.TEXT_ROWS) {
+      t.append("\n… ").append(((List<?>) out.get("rows")).size() - StatisticsTools.TEXT_ROWS)
+          .append(" more rows in structuredContent");
+    }
+    if (out.get("note") != null) {
+      t.append('\n').append(out.get("note"));
+    }
+    return t.toString();
+  }
+
+  // ------------------------------------------------------------------ get_report_status
+  private ToolDef reportStatus() {
+    Schemas.Obj in = obj().req("uuid", str("Report UUID from get_statistics_report or list_reports"));
+    Map<String, Object> out = obj()
+        .req("uuid", str("Report UUID"))
+        .req("state", str("NOT_STARTED, IN_PROGRESS, OK (ready to download) or ERROR"))
+        .prop("error", str("Why the report failed (state ERROR)"))
+        .prop("kind", str("STATS, SEARCH_PHRASES, ATTRIBUTION or VIDEO"))
+        .prop("createdAt", str("When it was submitted (RFC 3339)"))
+        .prop("updatedAt", str("Last change (RFC 3339)"))
+        .prop("campaignIds", array(idOutput("id"), "Campaigns of the report, when Ozon echoes them"))
+        .prop("dateFrom", str("First day, when echoed"))
+        .prop("dateTo", str("Last day, when echoed"))
+        .req("next", str("What to do next"))
+        .build();
+    return new ToolDef("get_report_status", "Status of a statistics report",
+        "Returns the state of one statistics report by UUID: NOT_STARTED or IN_PROGRESS (check again in a few"
+            + " seconds), OK (call download_report), ERROR (see error). Use it to resume a get_statistics_report"
+            + " that hit its time limit.",
+        in, out, true, false, true, "GET /api/client/statistics/{UUID}", (a, call) -> {
+          String uuid = a.uuid("uuid");
+          Map<String, Object> st = Values.plainObject(ctx.client().statistics().getReportStatus(uuid));
+          Map<String, Object> o = new LinkedHashMap<>();
+          o.put("uuid", Values.str(st.getOrDefault("UUID", uuid)));
+          String state = Values.str(st.getOrDefault("state", "UNKNOWN"));
+          o.put("state", state);
+          for (String k : List.of("error", "kind", "createdAt", "updatedAt")) {
+            if (st.get(k) != null && !Values.str(st.get(k)).isEmpty()) {
+              o.put(k, Values.str(st.get(k)));
+            }
+          }
+          if (st.get("request") instanceof Map<?, ?> req) {
+            if (req.get("campaigns") instanceof List<?> l) {
+              o.put("campaignIds", l.stream().map(Values::str).toList());
+            }
+            if (req.get("dateFrom") != null) {
+              o.put("dateFrom", Values.str(req.get("dateFrom")));
+            }
+            if (req.get("dateTo") != null) {
+              o.put("dateTo", Values.str(req.get("dateTo")));
+            }
+          }
+          String next = switch (state) {
+            case "OK" -> "ready: call download_report with this uuid";
+            case "ERROR" -> "the report failed; submit it again with get_statistics_report";
+            default -> "still generating: check again in 5-10 seconds";
+          };
+          o.put("next", next);
+          return new ToolDef.Outcome(o, "Report " + o.get("uuid") + ": " + state
+              + (o.get("error") != null ? " (" + o.get("error") + ")" : "") + " — " + next);
+        });
+  }
+
+  // ------------------------------------------------------------------ list_reports
+  private ToolDef listReports() {
+    Schemas.Obj in = obj()
+        .prop("page", integer("Page, starting at 1 (default 1)", 1, 100000, 1))
+        .prop("pageSize", integer("Reports per page (default 20)", 1, 100, 20));
+    Map<String, Object> item = obj().open()
+        .req("uuid", str("Report UUID"))
+        .req("state", str("Report state"))
+        .prop("kind", str("Report kind"))
+        .prop("createdAt", str("Submitted at"))
+        .prop("campaignIds", array(idOutput("id"), "Campaigns"))
+        .prop("name", str("Report name"))
+        .build();
+    Map<String, Object> out = obj()
+        .req("reports", array(item, "Reports on this page, newest first"))
+        .req("returned", integer("Reports on this page", 0, Integer.MAX_VALUE))
+        .req("page", integer("Page", 1, Integer.MAX_VALUE))
+        .prop("total", integer("All reports of the account, when Ozon says", 0, Integer.MAX_VALUE))
+        .prop("note", str("Paging hint"))
+        .build();
+    return new ToolDef("list_reports", "List statistics reports",
+        "Lists the account's statistics reports, newest first, one page at a time: uuid, state, kind, createdAt,"
+            + " campaign ids. A report in state OK can be fetched with download_report.",
+        in, out, true, false, true, "GET /api/client/statistics/list", (a, call) -> {
+          int page = a.integer("page", 1, 100000, 1);
+          int pageSize = a.integer("pageSize", 1, 100, 20);
+          Map<String, Object> resp = Values.plainObject(ctx.client().statistics().listReports((long) page,
+              (long) pageSize));
+          List<Map<String, Object>> items = new ArrayList<>();
+          for (Map<String, Object> it : Values.listOf(resp, "items")) {
+            Map<String, Object> meta = it.get("meta") instanceof Map<?, ?> mm ? castMap(mm) : Map.of();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("uuid", Values.str(meta.get("UUID")));
+            m.put("state", Values.str(meta.getOrDefault("state", "UNKNOWN")));
+            if (meta.get("kind") != null) {
+              m.put("kind", Values.str(meta.get("kind")));
+            }
+            if (meta.get("createdAt") != null) {
+              m.put("createdAt", Values.str(meta.get("createdAt")));
+            }
+            List<String> cids = new ArrayList<>();
+            for (Map<String, Object> c : Values.listOf(it, "campaigns")) {
+              cids.add(Values.str(c.get("id")));
+            }
+            if (!cids.isEmpty()) {
+              m.put("campaignIds", cids);
+            }
+            if (it.get("name") != null) {
+              m.put("name", Values.str(it.get("name")));
+            }
+            items.add(m);
+          }
+          Map<String, Object> o = new LinkedHashMap<>();
+          o.put("reports", items);
+          o.put("returned", items.size());
+          o.put("page", page);
+          BigDecimal total = Values.number(resp.get("total"));
+          if (total != null) {
+            o.put("total", total.intValue());
+          }
+          if (items.size() == pageSize) {
+            o.put("note", "This page is full; call again with page " + (page + 1) + " for older reports.");
+          }
+          StringBuilder t = new StringBuilder(items.size() + " reports (page " + page + ")");
+          for (Map<String, Object> m : items) {
+            t.append('\n').append(m.get("uuid")).append(' ').append(m.get("state"));
+            if (m.get("createdAt") != null) {
+              t.append(' ').append(m.get("createdAt"));
+            }
+            if (m.get("campaignIds") != null) {
+              t.append(" campaigns ").append(m.get("campaignIds"));
+            }
+          }
+          return new ToolDef.Outcome(o, t.toString());
+        });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Map<?, ?> m) {
+    return (Map<String, Object>) m;
+  }
+
+  // ------------------------------------------------------------------ download_report
+  private ToolDef downloadReport() {
+    Schemas.Obj in = obj()
+        .req("uuid", str("UUID of a report in state OK"))
+        .prop("maxRows", integer("Rows to include in the answer (default 50); totals cover all rows", 0, 500, 50))
+        .prop("format", enumStr("How the report was submitted: CSV (default; get_statistics_report uses it) or JSON",
+            List.of("CSV", "JSON")));
+    Map<String, Object> out = resultProps(obj().req("uuid", str("Report UUID"))).build();
+    return new ToolDef("download_report", "Download a finished report",
+        "Downloads and parses a finished statistics report (state OK) by UUID — e.g. one that get_statistics_report"
+            + " left running at its time limit. Returns totals over all rows (spend and ordersMoney in roubles) and"
+            + " the first maxRows rows with a truncation note. A report that is not ready yet gives a not_found or"
+            + " upstream error: check get_report_status first.",
+        in, out, true, false, true, "GET /api/client/statistics/report", (a, call) -> {
+          String uuid = a.uuid("uuid");
+          int maxRows = a.integer("maxRows", 0, 500, 50);
+          ReportFormat format = ReportFormat.valueOf(a.enumValue("format", List.of("CSV", "JSON"), "CSV"));
+          Map<String, Object> o = new LinkedHashMap<>();
+          o.put("uuid", uuid);
+          try (ReportResult result = ctx.client().reports().download(uuid, format)) {
+            o.putAll(summarize(result, maxRows));
+          }
+          return new ToolDef.Outcome(o, render("Report " + uuid, o));
+        });
+  }
+}

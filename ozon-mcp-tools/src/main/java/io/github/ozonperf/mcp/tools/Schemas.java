@@ -1,0 +1,190 @@
+package io.github.ozonperf.mcp.tools;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Small helpers that build JSON Schema (2020-12) documents as plain maps. */
+final class Schemas {
+  private Schemas() {
+  }
+
+  /** A mutable object-schema builder. */
+  static final class Obj {
+    private final Map<String, Object> properties = new LinkedHashMap<>();
+    private final List<String> required = new ArrayList<>();
+    private boolean additional = false;
+
+    Obj prop(String name, Map<String, Object> schema) {
+      properties.put(name, schema);
+      return this;
+    }
+
+    Obj req(String name, Map<String, Object> schema) {
+      properties.put(name, schema);
+      required.add(name);
+      return this;
+    }
+
+    Obj open() {
+      additional = true;
+      return this;
+    }
+
+    Map<String, Object> build() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("type", "object");
+      m.put("properties", properties);
+      if (!required.isEmpty()) {
+        m.put("required", List.copyOf(required));
+      }
+      m.put("additionalProperties", additional);
+      return m;
+    }
+  }
+
+  static Obj obj() {
+    return new Obj();
+  }
+
+  static Map<String, Object> str(String description) {
+    return map("type", "string", "description", description);
+  }
+
+  static Map<String, Object> nullableStr(String description) {
+    return map("type", List.of("string", "null"), "description", description);
+  }
+
+  static Map<String, Object> date(String description) {
+    return map("type", "string", "format", "date", "pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description",
+        description + " (YYYY-MM-DD)");
+  }
+
+  static Map<String, Object> enumStr(String description, List<String> values) {
+    return map("type", "string", "enum", values, "description", description);
+  }
+
+  static Map<String, Object> integer(String description, int min, int max) {
+    Map<String, Object> m = map("type", "integer", "minimum", min, "maximum", max, "description", description);
+    if (max == Integer.MAX_VALUE) {
+      m.remove("maximum");
+    }
+    return m;
+  }
+
+  static Map<String, Object> integer(String description, int min, int max, int dflt) {
+    Map<String, Object> m = integer(description, min, max);
+    m.put("default", dflt);
+    return m;
+  }
+
+  static Map<String, Object> number(String description) {
+    return map("type", "number", "description", description);
+  }
+
+  static Map<String, Object> bool(String description, Boolean dflt) {
+    Map<String, Object> m = map("type", "boolean", "description", description);
+    if (dflt != null) {
+      m.put("default", dflt);
+    }
+    return m;
+  }
+
+  /** An id input: a decimal string or an integer. */
+  static Map<String, Object> idInput(String description) {
+    return map("type", List.of("string", "integer"), "pattern", "^[0-9]{1,20}$", "minimum", 0, "description",
+        description + " (string or integer)");
+  }
+
+  static Map<String, Object> idsInput(String description, int maxItems) {
+    return map("type", "array", "items", idInput("id"), "minItems", 1, "maxItems", maxItems, "description",
+        description);
+  }
+
+  /** An id output: always a string. */
+  static Map<String, Object> idOutput(String description) {
+    return map("type", "string", "description", description);
+  }
+
+  static Map<String, Object> array(Map<String, Object> items, String description) {
+    return map("type", "array", "items", items, "description", description);
+  }
+
+  static Map<String, Object> anyObject(String description) {
+    return map("type", "object", "description", description);
+  }
+
+  /** Any JSON value (used for raw Ozon fields that may be strings, numbers, arrays). */
+  static Map<String, Object> anyValue(String description) {
+    return map("description", description);
+  }
+
+  /** The error envelope every isError result carries as structuredContent. */
+  static Map<String, Object> errorEnvelope() {
+    // Kept short on purpose: it is repeated in every tool's outputSchema (tools/list size matters to hosts).
+    return obj()
+        .req("type", map("enum", List.of("validation", "auth", "permission", "not_found", "rate_limited", "upstream",
+            "timeout")))
+        .req("message", map("type", "string"))
+        .req("retryable", map("type", "boolean"))
+        .prop("retryAfterSeconds", map("type", "integer", "minimum", 0))
+        .prop("operation", map("type", "string"))
+        .prop("httpStatus", map("type", "integer"))
+        .build();
+  }
+
+  /** An output schema: the success shape or the error envelope. */
+  static Map<String, Object> output(Map<String, Object> success) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("type", "object");
+    m.put("anyOf", List.of(trimDescriptions(success), errorEnvelope()));
+    return m;
+  }
+
+  /**
+   * Drops output-schema descriptions that say nothing a field name does not (tools/list is sent to the model
+   * on every session); keeps those that carry units, formats or instructions.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> trimDescriptions(Map<String, Object> schema) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : schema.entrySet()) {
+      Object v = e.getValue();
+      if (e.getKey().equals("description") && v instanceof String d && !KEEP.matcher(d).find()) {
+        continue;
+      }
+      if (e.getKey().equals("properties") && v instanceof Map<?, ?> props) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        ((Map<String, Object>) props).forEach((k, x) -> p.put(k, x instanceof Map<?, ?> xm
+            ? trimDescriptions((Map<String, Object>) xm) : x));
+        out.put(e.getKey(), p);
+      } else if (v instanceof Map<?, ?> vm) {
+        out.put(e.getKey(), trimDescriptions((Map<String, Object>) vm));
+      } else {
+        out.put(e.getKey(), v);
+      }
+    }
+    return out;
+  }
+
+  private static final java.util.regex.Pattern KEEP = java.util.regex.Pattern.compile(
+      "rouble|%|YYYY|RFC|cursor|uuid|UUID|OK|true when|next", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** The input schema of a tool; always an object. */
+  static Map<String, Object> input(Obj obj) {
+    return obj.build();
+  }
+
+  static Map<String, Object> map(Object... kv) {
+    if (kv.length % 2 != 0) {
+      throw new IllegalArgumentException("odd key/value list: " + Arrays.toString(kv));
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,57 @@
+package io.github.ozonperf.mcp.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ValuesTest {
+  @Test
+  void numbersParseWithCommaDecimalsSpaceThousandsAndPercent() {
+    assertEquals(new BigDecimal("1110.72"), Values.number("1 110,72"));
+    assertEquals(new BigDecimal("1110.72"), Values.number("1\u00a0110,72"));
+    assertEquals(new BigDecimal("123.45"), Values.number("123.45"));
+    assertEquals(new BigDecimal("12.3"), Values.number("12,3%"));
+    assertEquals(new BigDecimal("1110.72"), Values.number("1,110.72"));
+    assertNull(Values.number(""));
+    assertNull(Values.number("n/a"));
+  }
+
+  @Test
+  void roublesConvertToMicroRoublesExactlyAndBack() {
+    assertEquals("12500000", Values.roublesToMicros(new BigDecimal("12.5")));
+    assertEquals("1234560000", Values.roublesToMicros(new BigDecimal("1234.56")));
+    assertEquals("1234.56", Values.microsToRoubles("1234560000"));
+    assertNull(Values.microsToRoubles("abc"));
+  }
+
+  @Test
+  void windowsCarryACursorAndSayHowManyWereLeftOut() {
+    List<Integer> all = List.of(1, 2, 3, 4, 5);
+    Values.Window<Integer> w = Values.window(all, 0, 2);
+    assertEquals(List.of(1, 2), w.items());
+    assertEquals("2", w.nextCursor());
+    assertTrue(w.note("items", 2).contains("3 more left out"), w.note("items", 2));
+    assertNull(Values.window(all, 4, 2).nextCursor());
+  }
+
+  @Test
+  void idsAcceptStringsAndIntegersButNotFractionsOrWords() {
+    Args a = new Args(Map.of("a", "48949", "b", 48949, "c", 1.5, "d", "12ab"), List.of("a", "b", "c", "d"));
+    assertEquals("48949", a.id("a"));
+    assertEquals("48949", a.id("b"));
+    assertThrows(ToolError.class, () -> a.id("c"));
+    assertThrows(ToolError.class, () -> a.id("d"));
+  }
+
+  @Test
+  void roublesRejectMoreThanTwoDecimals() {
+    ToolError e = assertThrows(ToolError.class, () -> Args.roublesValue("bid", "1.234", new BigDecimal("100")));
+    assertTrue(e.getMessage().contains("at most 2 decimals"), e.getMessage());
+  }
+}
