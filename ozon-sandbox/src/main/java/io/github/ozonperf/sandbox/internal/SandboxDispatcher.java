@@ -579,10 +579,7 @@ public final class SandboxDispatcher extends Dispatcher {
 
   private MockResponse minBidsBySku(Req r) {
     JsonObject body = r.jsonBody();
-    List<String> skus = Req.ids(body, "sku");
-    if (skus == null || skus.isEmpty()) {
-      throw ApiError.badRequest("sku is required: a non-empty array of SKUs");
-    }
+    List<String> skus = requiredSkus(body, "sku");
     JsonArray out = new JsonArray();
     for (String sku : skus) {
       JsonObject o = new JsonObject();
@@ -775,10 +772,7 @@ public final class SandboxDispatcher extends Dispatcher {
 
   private MockResponse deleteProducts(Req r) {
     JsonObject body = r.jsonBody();
-    List<String> skus = Req.ids(body, "sku");
-    if (skus == null || skus.isEmpty()) {
-      throw ApiError.badRequest("sku is required: a non-empty array of SKUs");
-    }
+    List<String> skus = requiredSkus(body, "sku");
     synchronized (stateLock) {
       Map<String, SandboxProduct> ps = productsOf(campaignOr404(r));
       skus.forEach(ps::remove);
@@ -872,19 +866,22 @@ public final class SandboxDispatcher extends Dispatcher {
     return Http.ok(o);
   }
 
-  private MockResponse skusOnly(Req r, String field) {
-    List<String> skus = Req.ids(r.jsonBody(), field);
+  /** The non-empty SKU list in {@code field} of a request body, or a 400 as Ozon answers it. */
+  private static List<String> requiredSkus(JsonObject body, String field) {
+    List<String> skus = Req.ids(body, field);
     if (skus == null || skus.isEmpty()) {
       throw ApiError.badRequest(field + " is required: a non-empty array of SKUs");
     }
+    return skus;
+  }
+
+  private MockResponse skusOnly(Req r, String field) {
+    requiredSkus(r.jsonBody(), field);
     return Http.emptyOk();
   }
 
   private MockResponse carrots(Req r, boolean enable) {
-    List<String> skus = Req.ids(r.jsonBody(), "skus");
-    if (skus == null || skus.isEmpty()) {
-      throw ApiError.badRequest("skus is required: a non-empty array of SKUs");
-    }
+    List<String> skus = requiredSkus(r.jsonBody(), "skus");
     JsonObject map = new JsonObject();
     for (String sku : skus) {
       JsonObject info = new JsonObject();
@@ -913,10 +910,7 @@ public final class SandboxDispatcher extends Dispatcher {
   }
 
   private MockResponse recommendedBids(Req r) {
-    List<String> skus = Req.ids(r.jsonBody(), "skus");
-    if (skus == null || skus.isEmpty()) {
-      throw ApiError.badRequest("skus is required: a non-empty array of SKUs");
-    }
+    List<String> skus = requiredSkus(r.jsonBody(), "skus");
     JsonObject map = new JsonObject();
     for (String sku : skus) {
       map.addProperty(sku, Long.toString(3_000_000L + Long.remainderUnsigned(Req.unsigned(sku), 7) * 1_000_000L));
@@ -927,10 +921,7 @@ public final class SandboxDispatcher extends Dispatcher {
   }
 
   private MockResponse cpoMinBids(Req r) {
-    List<String> skus = Req.ids(r.jsonBody(), "skus");
-    if (skus == null || skus.isEmpty()) {
-      throw ApiError.badRequest("skus is required: a non-empty array of SKUs");
-    }
+    List<String> skus = requiredSkus(r.jsonBody(), "skus");
     JsonArray arr = new JsonArray();
     for (String sku : skus) {
       JsonObject o = new JsonObject();
@@ -944,10 +935,7 @@ public final class SandboxDispatcher extends Dispatcher {
   }
 
   private MockResponse enableSearchPromoProducts(Req r) {
-    List<String> skus = Req.ids(r.jsonBody(), "skus");
-    if (skus == null || skus.isEmpty()) {
-      throw ApiError.badRequest("skus is required: a non-empty array of SKUs");
-    }
+    List<String> skus = requiredSkus(r.jsonBody(), "skus");
     JsonArray arr = new JsonArray();
     for (String sku : skus) {
       JsonObject o = new JsonObject();
