@@ -18,6 +18,13 @@ final class Http {
     return new MockResponse.Builder().code(code).setHeader("Content-Type", JSON).body(GSON.toJson(body)).build();
   }
 
+  /** 200 with a JSON object holding one field, e.g. {@code {"list":[…]}}. */
+  static MockResponse ok(String field, JsonElement value) {
+    JsonObject body = new JsonObject();
+    body.add(field, value);
+    return ok(body);
+  }
+
   static MockResponse ok(JsonElement body) {
     return json(200, body);
   }

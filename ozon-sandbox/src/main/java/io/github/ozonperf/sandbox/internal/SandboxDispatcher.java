@@ -487,9 +487,7 @@ public final class SandboxDispatcher extends Dispatcher {
       }
       // Ozon answers {"list":[…]} with no total (ozon-api.md, Conventions): clients must walk pages until a short
       // one, and the sandbox must not let them rely on a field the real service does not send.
-      JsonObject o = new JsonObject();
-      o.add("list", list);
-      return Http.ok(o);
+      return Http.ok("list", list);
     }
   }
 
@@ -545,9 +543,7 @@ public final class SandboxDispatcher extends Dispatcher {
           list.add(o);
         }
       }
-      JsonObject o = new JsonObject();
-      o.add("list", list);
-      return Http.ok(o);
+      return Http.ok("list", list);
     }
   }
 
@@ -556,9 +552,7 @@ public final class SandboxDispatcher extends Dispatcher {
     limits.add(limit("SKU", "CPC", "CAMPAIGN_PLACEMENT_SEARCH_AND_CATEGORY", 3.0, 5000.0));
     limits.add(limit("SKU", "CPC", "CAMPAIGN_PLACEMENT_TOP_PROMOTION", 10.0, 5000.0));
     limits.add(limit("SEARCH_PROMO", "CPO", "CAMPAIGN_PLACEMENT_SEARCH_AND_CATEGORY", 1.0, 50.0));
-    JsonObject o = new JsonObject();
-    o.add("limits", limits);
-    return Http.ok(o);
+    return Http.ok("limits", limits);
   }
 
   private static JsonObject limit(String type, String payment, String placement, double min, double max) {
@@ -587,9 +581,7 @@ public final class SandboxDispatcher extends Dispatcher {
       o.addProperty("bid", 3.0 + Long.remainderUnsigned(Req.unsigned(sku), 7));
       out.add(o);
     }
-    JsonObject o = new JsonObject();
-    o.add("minBids", out);
-    return Http.ok(o);
+    return Http.ok("minBids", out);
   }
 
   private MockResponse productsWithBonuses() {
@@ -597,9 +589,7 @@ public final class SandboxDispatcher extends Dispatcher {
     synchronized (stateLock) {
       products.values().stream().flatMap(m -> m.keySet().stream()).limit(3).forEach(skus::add);
     }
-    JsonObject o = new JsonObject();
-    o.add("skus", skus);
-    return Http.ok(o);
+    return Http.ok("skus", skus);
   }
 
   private MockResponse createCampaign(Req r) {
@@ -720,9 +710,7 @@ public final class SandboxDispatcher extends Dispatcher {
         o.addProperty("title", p.title());
         arr.add(o);
       }
-      JsonObject o = new JsonObject();
-      o.add("products", arr);
-      return Http.ok(o);
+      return Http.ok("products", arr);
     }
   }
 
@@ -861,9 +849,7 @@ public final class SandboxDispatcher extends Dispatcher {
       o.addProperty("error", "");
       out.add(o);
     }
-    JsonObject o = new JsonObject();
-    o.add("response", out);
-    return Http.ok(o);
+    return Http.ok("response", out);
   }
 
   /** The non-empty SKU list in {@code field} of a request body, or a 400 as Ozon answers it. */
@@ -889,9 +875,7 @@ public final class SandboxDispatcher extends Dispatcher {
       info.addProperty("error", "CARROT_ERROR_NONE");
       map.add(sku, info);
     }
-    JsonObject o = new JsonObject();
-    o.add("skuToInfo", map);
-    return Http.ok(o);
+    return Http.ok("skuToInfo", map);
   }
 
   private MockResponse allSkuPromoActivate() {
@@ -915,9 +899,7 @@ public final class SandboxDispatcher extends Dispatcher {
     for (String sku : skus) {
       map.addProperty(sku, Long.toString(3_000_000L + Long.remainderUnsigned(Req.unsigned(sku), 7) * 1_000_000L));
     }
-    JsonObject o = new JsonObject();
-    o.add("recommendedBids", map);
-    return Http.ok(o);
+    return Http.ok("recommendedBids", map);
   }
 
   private MockResponse cpoMinBids(Req r) {
@@ -929,9 +911,7 @@ public final class SandboxDispatcher extends Dispatcher {
       o.addProperty("bid", 1.0 + Long.remainderUnsigned(Req.unsigned(sku), 5));
       arr.add(o);
     }
-    JsonObject o = new JsonObject();
-    o.add("bids", arr);
-    return Http.ok(o);
+    return Http.ok("bids", arr);
   }
 
   private MockResponse enableSearchPromoProducts(Req r) {
@@ -945,9 +925,7 @@ public final class SandboxDispatcher extends Dispatcher {
       o.addProperty("error", "");
       arr.add(o);
     }
-    JsonObject o = new JsonObject();
-    o.add("response", arr);
-    return Http.ok(o);
+    return Http.ok("response", arr);
   }
 
   // -------------------------------------------------------------------------------------------- statistics
@@ -1172,9 +1150,7 @@ public final class SandboxDispatcher extends Dispatcher {
   }
 
   private static MockResponse rowsJson(JsonArray rows) {
-    JsonObject o = new JsonObject();
-    o.add("rows", rows);
-    return Http.ok(o);
+    return Http.ok("rows", rows);
   }
 
   private static MockResponse csv(StringBuilder sb) {
