@@ -5,7 +5,11 @@ import io.github.ozonperf.client.OzonApiException;
 import io.github.ozonperf.client.invoker.ApiClient;
 import io.github.ozonperf.client.invoker.ApiException;
 import io.github.ozonperf.client.invoker.ApiResponse;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Type;
 import java.time.DateTimeException;
 import java.util.LinkedHashSet;
@@ -50,6 +54,23 @@ public final class OzonApiClient extends ApiClient {
       unique.add(a);
     }
     return String.join(",", unique);
+  }
+
+  /**
+   * Binds JSON answers in one pass with {@link ModelJson} instead of the generated tree-validate-bind; other
+   * answers (strings, files, bytes, non-JSON) go to the generated code.
+   */
+  @Override
+  public <T> T deserialize(Response response, Type returnType) throws ApiException {
+    if (response == null || returnType == null || returnType == String.class || returnType == File.class
+        || returnType == byte[].class || !isJsonMime(response.header("Content-Type", "application/json"))) {
+      return super.deserialize(response, returnType);
+    }
+    try (Reader reader = new InputStreamReader(response.body().byteStream(), StandardCharsets.UTF_8)) {
+      return ModelJson.gson().fromJson(reader, returnType);
+    } catch (IOException e) {
+      throw new ApiException(e);
+    }
   }
 
   @Override
