@@ -15,7 +15,12 @@ final class Http {
   private Http() {}
 
   static MockResponse json(int code, JsonElement body) {
-    return new MockResponse.Builder().code(code).setHeader("Content-Type", JSON).body(GSON.toJson(body)).build();
+    return json(code, new Buffer().writeUtf8(GSON.toJson(body)));
+  }
+
+  /** A body that is already JSON, as UTF-8 bytes. */
+  static MockResponse json(int code, Buffer utf8) {
+    return new MockResponse.Builder().code(code).setHeader("Content-Type", JSON).body(utf8).build();
   }
 
   /** 200 with a JSON object holding one field, e.g. {@code {"list":[…]}}. */
