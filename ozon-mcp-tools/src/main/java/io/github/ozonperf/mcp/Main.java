@@ -23,7 +23,7 @@ public final class Main {
    */
   public static void main(String[] args) {
     Cli cli = new Cli(System.getenv(), System.in, System.out, System.err, System.console() != null,
-        System.console() != null, () -> System.exit(0));
+        System.console() != null, System::exit);
     int code = cli.run(args);
     if (code != Cli.SERVING) {
       System.out.flush();

@@ -30,6 +30,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class Cli {
   /** Returned by {@link #run} when the server is serving stdin: the caller must not exit. */
   public static final int SERVING = -1;
+  /** The backend is built at the latest this long after the server is wired, even without tools/list. */
+  static final Duration BACKEND_AT_THE_LATEST = Duration.ofSeconds(2);
   private static final Logger log = LoggerFactory.getLogger(Cli.class);
   private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
   private static final String JAR = "java -jar ozon-mcp-tools.jar";
@@ -50,7 +53,7 @@ public final class Cli {
   private final PrintStream err;
   private final boolean stdinIsTerminal;
   private final boolean stderrIsTerminal;
-  private final Runnable onStdinClosed;
+  private final IntConsumer exit;
 
   /**
    * Creates a command line over explicit streams (tests pass their own).
@@ -61,17 +64,18 @@ public final class Cli {
    * @param err              stderr: logs, hints, progress
    * @param stdinIsTerminal  whether a person started the server by hand (prints a hint)
    * @param stderrIsTerminal whether progress is drawn as a bar
-   * @param onStdinClosed    run after serve mode's stdin ends (Main exits the JVM there)
+   * @param exit             ends serve mode: 0 once stdin has ended, 2 when the configuration turns out invalid
+   *                         after the server started (Main exits the JVM there)
    */
   public Cli(Map<String, String> env, InputStream stdin, PrintStream out, PrintStream err, boolean stdinIsTerminal,
-      boolean stderrIsTerminal, Runnable onStdinClosed) {
+      boolean stderrIsTerminal, IntConsumer exit) {
     this.env = Map.copyOf(env);
     this.stdin = stdin;
     this.out = out;
     this.err = err;
     this.stdinIsTerminal = stdinIsTerminal;
     this.stderrIsTerminal = stderrIsTerminal;
-    this.onStdinClosed = onStdinClosed;
+    this.exit = exit;
   }
 
   /** Thrown for usage errors (exit code 2). */
@@ -234,19 +238,28 @@ public final class Cli {
       err.println(Settings.NO_CREDENTIALS);
       return 2;
     }
-    // Start-up (issue 9): the backend (sandbox, OkHttp, the generated client) is built on another thread once the
-    // MCP server is wired, so initialize and tools/list are answered without waiting for it; tool calls wait for it.
-    // Measured ~15-25 % off the time from spawn to the tools/list answer (benchmarks/RESULTS.md).
+    // Start-up (issue 9): the backend (sandbox, OkHttp and its TLS set-up, the generated client, the token) is built
+    // on another thread, and only once the host has its tools/list answer (or at the first tool call, or after
+    // BACKEND_AT_THE_LATEST): building it next to the handshake slowed the handshake by ~100 ms of CPU on 2 cores,
+    // while hosts send their first tools/call seconds later. Tool calls wait for it.
     CompletableFuture<Settings.Backend> pending = new CompletableFuture<>();
-    Thread backendBuilder = new Thread(() -> {
-      try {
-        pending.complete(settings.connect(c.sandbox));
-      } catch (Throwable e) {
-        pending.completeExceptionally(e);
+    AtomicBoolean backendStarted = new AtomicBoolean();
+    Runnable startBackend = () -> {
+      if (backendStarted.compareAndSet(false, true)) {
+        // Not a daemon: what it starts (sandbox, OkHttp) must keep the JVM up like before.
+        new Thread(() -> {
+          try {
+            pending.complete(settings.connect(c.sandbox));
+          } catch (Throwable e) {
+            pending.completeExceptionally(e);
+          }
+        }, "ozon-mcp-backend").start();
       }
-    }, "ozon-mcp-backend"); // not a daemon: what it starts (sandbox, OkHttp) must keep the JVM up like before
-    ToolContext ctx = ToolContext.builder().lazyClient(() -> pending.join().client())
-        .writesEnabled(settings.writesEnabled()).build();
+    };
+    ToolContext ctx = ToolContext.builder().lazyClient(() -> {
+      startBackend.run();
+      return pending.join().client();
+    }).writesEnabled(settings.writesEnabled()).build();
     if (stdinIsTerminal) {
       err.println("ozon-mcp-tools " + version() + ": waiting for an MCP client on stdin (JSON-RPC, one message per"
           + " line). To try the tools by hand run `" + JAR + " tools` or `" + JAR
@@ -275,36 +288,49 @@ public final class Cli {
       private void ended() {
         if (closed.compareAndSet(false, true)) {
           Thread t = new Thread(() -> {
-            try {
-              pending.get(30, TimeUnit.SECONDS).close();
-            } catch (Exception e) {
-              // the backend was never built (or failed): nothing to close
+            if (backendStarted.get()) {
+              try {
+                pending.get(30, TimeUnit.SECONDS).close();
+              } catch (Exception e) {
+                // the backend failed to build: nothing to close
+              }
             }
-            onStdinClosed.run();
+            exit.accept(0);
           }, "ozon-mcp-shutdown");
           t.setDaemon(true);
           t.start();
         }
       }
     };
-    McpSyncServer server = ServerRuntime.start(ToolRegistry.create(ctx), watched, out, version());
-    backendBuilder.start();
-    Settings.Backend backend;
-    try {
-      backend = pending.join();
-    } catch (CompletionException e) {
-      server.closeGracefully();
-      if (e.getCause() instanceof IllegalArgumentException iae) { // ConfigurationException and bad URLs
-        err.println("ozon-mcp-tools: " + iae.getMessage());
-        return 2;
+    McpSyncServer server = ServerRuntime.start(ToolRegistry.create(ctx), watched, out, version(), startBackend);
+    CompletableFuture.delayedExecutor(BACKEND_AT_THE_LATEST.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+      if (!closed.get()) {
+        startBackend.run();
       }
-      throw e;
-    }
+    });
+    pending.whenComplete((backend, failure) -> {
+      if (failure != null) {
+        server.closeGracefully();
+        if (failure instanceof IllegalArgumentException) { // ConfigurationException and bad URLs
+          err.println("ozon-mcp-tools: " + failure.getMessage());
+          exit.accept(2);
+        } else {
+          err.println("ozon-mcp-tools: could not start: " + failure);
+          exit.accept(1);
+        }
+        return;
+      }
+      backendReady(backend, ctx);
+    });
+    return SERVING;
+  }
+
+  /** Announces the sandbox and fetches the token in the background; a terminal failure is reported once. */
+  private void backendReady(Settings.Backend backend, ToolContext ctx) {
     if (backend.sandbox() != null) {
       err.println("ozon-mcp-tools: --sandbox: embedded fake Ozon API at " + backend.sandbox().baseUrl()
           + " with demo data; nothing here touches your real account.");
     }
-    // Fetch the token in the background: initialize is not delayed, and a terminal failure is reported once.
     backend.client().tokens().prefetch().whenComplete((token, failure) -> {
       if (failure != null) {
         Throwable f = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
@@ -320,7 +346,6 @@ public final class Cli {
         }
       }
     });
-    return SERVING;
   }
 
   // ---------------------------------------------------------------- tools

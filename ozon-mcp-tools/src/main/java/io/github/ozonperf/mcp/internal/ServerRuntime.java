@@ -1,13 +1,14 @@
 package io.github.ozonperf.mcp.internal;
 
 import io.github.ozonperf.mcp.tools.ToolRegistry;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
 
 /** Builds the MCP server (stdio transport over the given streams) around a {@link ToolRegistry}. */
 final class ServerRuntime {
@@ -17,18 +18,48 @@ final class ServerRuntime {
       + " (1 rouble = 1,000,000) with a *Roubles twin; statistics are in roubles. Start with list_campaigns."
       + " Every error result carries {type, message, retryable, retryAfterSeconds?} in structuredContent.";
 
+  /**
+   * Accepts every structuredContent. The SDK's default re-validates each result against its tool's outputSchema
+   * with networknt: about 10 % of the CPU of a list_campaigns call, and loading the 2020-12 meta-schema at every
+   * start (benchmarks/RESULTS.md). Our results are built by our own code from fixed shapes, and the end-to-end
+   * tests (McpServerIT) validate every success and every error envelope against the advertised outputSchema
+   * with that same validator, so the check runs where a mismatch can be fixed: in the build.
+   */
+  private static final JsonSchemaValidator TESTED_OUTPUT = new JsonSchemaValidator() {
+    private final ValidationResponse valid = ValidationResponse.asValid(null);
+
+    @Override
+    public ValidationResponse validate(Map<String, Object> schema, Object structuredContent) {
+      return valid;
+    }
+  };
+
+  /** Gson instead of the SDK's default Jackson 3 mapper: see {@link GsonMcpJsonMapper}. */
+  static final McpJsonMapper MAPPER = new GsonMcpJsonMapper();
+
   private ServerRuntime() {
   }
 
   static McpSyncServer start(ToolRegistry registry, InputStream in, OutputStream out, String version) {
-    McpJsonMapper mapper = McpJsonDefaults.getMapper();
-    StdioTransport transport = new StdioTransport(mapper, in, out);
+    return start(registry, in, out, version, () -> { });
+  }
+
+  /**
+   * Like {@link #start(ToolRegistry, InputStream, OutputStream, String)}, running {@code afterToolsList} once the
+   * first tools/list answer has been written (the end of a host's start-up handshake).
+   */
+  static McpSyncServer start(ToolRegistry registry, InputStream in, OutputStream out, String version,
+      Runnable afterToolsList) {
+    McpJsonMapper mapper = MAPPER;
+    StdioTransport transport = new StdioTransport(mapper, in, out, afterToolsList);
     return McpServer.sync(transport)
+        .jsonMapper(mapper)
         .serverInfo(NAME, version)
         .instructions(INSTRUCTIONS)
         .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
         // Our handlers validate arguments themselves, so every error carries the error envelope.
         .validateToolInputs(false)
+        .jsonSchemaValidator(TESTED_OUTPUT)
         // Not immediateExecution(true): with it every handler runs on the single stdin-reading thread, so one
         // get_statistics_report (seconds to minutes) or a paced list of all campaigns held up every other
         // request of the session, even ping. Each call is an HTTP round trip to Ozon, so the SDK's worker

@@ -13,9 +13,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -35,12 +37,15 @@ final class StdioTransport implements McpServerTransportProvider {
   private final InputStream in;
   private final OutputStream out;
   private final AtomicBoolean closing = new AtomicBoolean();
+  private final AtomicReference<Runnable> afterToolsList;
+  private volatile Object toolsListId;
   private volatile McpServerSession session;
 
-  StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out) {
+  StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, Runnable afterToolsList) {
     this.mapper = Objects.requireNonNull(mapper, "mapper == null");
     this.in = Objects.requireNonNull(in, "in == null");
     this.out = Objects.requireNonNull(out, "out == null");
+    this.afterToolsList = new AtomicReference<>(Objects.requireNonNull(afterToolsList, "afterToolsList == null"));
   }
 
   @Override
@@ -71,9 +76,13 @@ final class StdioTransport implements McpServerTransportProvider {
           // One bad line must not end the session (the SDK's transport stops reading here): answer it with
           // JSON-RPC's parse error and go on.
           log.warn("a stdin line is not a JSON-RPC message: {}", e.getMessage());
-          writeLine("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":"
-              + "\"Parse error: every line must be one JSON-RPC message\"}}");
+          writeLine(("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":"
+              + "\"Parse error: every line must be one JSON-RPC message\"}}").getBytes(StandardCharsets.UTF_8));
           continue;
+        }
+        if (toolsListId == null && message instanceof McpSchema.JSONRPCRequest request
+            && McpSchema.METHOD_TOOLS_LIST.equals(request.method())) {
+          toolsListId = request.id();
         }
         session.handle(message).subscribe(null, e -> log.warn("handling a message failed: {}", e.toString()));
       }
@@ -87,10 +96,12 @@ final class StdioTransport implements McpServerTransportProvider {
     }
   }
 
-  private void writeLine(String json) throws IOException {
-    byte[] bytes = (json + "\n").getBytes(StandardCharsets.UTF_8);
+  /** Writes one message and its newline in one piece; JSON from the mapper is compact, so it has no raw newline. */
+  private void writeLine(byte[] json) throws IOException {
+    byte[] line = Arrays.copyOf(json, json.length + 1);
+    line[json.length] = '\n';
     synchronized (out) {
-      out.write(bytes);
+      out.write(line);
       out.flush();
     }
   }
@@ -115,9 +126,14 @@ final class StdioTransport implements McpServerTransportProvider {
           return;
         }
         try {
-          String json = mapper.writeValueAsString(message).replace("\r\n", "\\n").replace("\n", "\\n")
-              .replace("\r", "\\n");
-          writeLine(json);
+          writeLine(mapper.writeValueAsBytes(message));
+          if (message instanceof McpSchema.JSONRPCResponse response && toolsListId != null
+              && toolsListId.equals(response.id())) {
+            Runnable hook = afterToolsList.getAndSet(null);
+            if (hook != null) {
+              hook.run();
+            }
+          }
         } catch (IOException e) {
           if (!closing.get()) {
             throw new IllegalStateException("writing to stdout failed", e);

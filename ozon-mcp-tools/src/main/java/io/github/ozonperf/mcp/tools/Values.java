@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import io.github.ozonperf.client.invoker.JSON;
+import io.github.ozonperf.client.internal.ModelJson;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ final class Values {
     if (model == null) {
       return null;
     }
-    return plain(JSON.getGson().toJsonTree(model));
+    return plain(ModelJson.gson().toJsonTree(model));
   }
 
   @SuppressWarnings("unchecked")

@@ -53,7 +53,7 @@ class ServeTest {
         "OZON_CLIENT_SECRET", "s", "OZON_API_URL", ozon.url("/").toString().replaceAll("/$", ""));
     try (PrintStream out = new PrintStream(stdout.sink, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(java.io.OutputStream.nullOutputStream())) {
-      assertEquals(Cli.SERVING, new Cli(env, stdin.source, out, err, false, false, stopped::countDown).run(new String[0]));
+      assertEquals(Cli.SERVING, new Cli(env, stdin.source, out, err, false, false, exit -> stopped.countDown()).run(new String[0]));
       BufferedReader lines = new BufferedReader(new InputStreamReader(stdout.source, StandardCharsets.UTF_8));
       assertTrue(tokenAsked.await(30, TimeUnit.SECONDS), "the token is fetched at start-up");
 
