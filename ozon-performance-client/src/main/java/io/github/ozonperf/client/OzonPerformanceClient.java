@@ -624,7 +624,9 @@ public final class OzonPerformanceClient implements Closeable {
      */
     public OzonPerformanceClient build() {
       ClientCredentials creds = credentials != null ? credentials : ClientCredentials.fromEnvironment(environment);
-      String base = normalizeBaseUrl(first(baseUrl, environment.get(ENV_API_URL), DEFAULT_BASE_URL));
+      // Errors name where the value came from: the builder, or the environment variable.
+      String baseFrom = baseUrl == null && first(environment.get(ENV_API_URL)) != null ? ENV_API_URL : "baseUrl";
+      String base = normalizeBaseUrl(first(baseUrl, environment.get(ENV_API_URL), DEFAULT_BASE_URL), baseFrom);
       String token = first(tokenUrl, environment.get(ENV_TOKEN_URL), environment.get("OAUTH_TOKEN_URL"));
       if (token == null) {
         token = base + "/api/client/token";
@@ -654,18 +656,18 @@ public final class OzonPerformanceClient implements Closeable {
       return null;
     }
 
-    static String normalizeBaseUrl(String url) {
+    static String normalizeBaseUrl(String url, String name) {
       HttpUrl parsed = HttpUrl.parse(url);
       if (parsed == null) {
-        throw new ConfigurationException("baseUrl: not an absolute http(s) URL: \"" + url
+        throw new ConfigurationException(name + ": not an absolute http(s) URL: \"" + url
             + "\" (expected e.g. " + DEFAULT_BASE_URL + ")");
       }
       if (!parsed.isHttps() && !isLoopback(parsed.host())) {
-        throw new ConfigurationException("baseUrl: plain http is refused for " + parsed.host()
+        throw new ConfigurationException(name + ": plain http is refused for " + parsed.host()
             + " (tokens would travel unencrypted): use https://, or a loopback host for tests");
       }
       if (parsed.query() != null || parsed.fragment() != null) {
-        throw new ConfigurationException("baseUrl: must not have a query or fragment: \"" + url + "\"");
+        throw new ConfigurationException(name + ": must not have a query or fragment: \"" + url + "\"");
       }
       String s = parsed.toString();
       while (s.endsWith("/")) {

@@ -242,24 +242,9 @@ public final class Cli {
     // on another thread, and only once the host has its tools/list answer (or at the first tool call, or after
     // BACKEND_AT_THE_LATEST): building it next to the handshake slowed the handshake by ~100 ms of CPU on 2 cores,
     // while hosts send their first tools/call seconds later. Tool calls wait for it.
-    CompletableFuture<Settings.Backend> pending = new CompletableFuture<>();
-    AtomicBoolean backendStarted = new AtomicBoolean();
-    Runnable startBackend = () -> {
-      if (backendStarted.compareAndSet(false, true)) {
-        // Not a daemon: what it starts (sandbox, OkHttp) must keep the JVM up like before.
-        new Thread(() -> {
-          try {
-            pending.complete(settings.connect(c.sandbox));
-          } catch (Throwable e) {
-            pending.completeExceptionally(e);
-          }
-        }, "ozon-mcp-backend").start();
-      }
-    };
-    ToolContext ctx = ToolContext.builder().lazyClient(() -> {
-      startBackend.run();
-      return pending.join().client();
-    }).writesEnabled(settings.writesEnabled()).build();
+    DeferredBackend backend = new DeferredBackend(() -> settings.connect(c.sandbox), err, exit);
+    ToolContext ctx = ToolContext.builder().lazyClient(backend::client).writesEnabled(settings.writesEnabled())
+        .build();
     if (stdinIsTerminal) {
       err.println("ozon-mcp-tools " + version() + ": waiting for an MCP client on stdin (JSON-RPC, one message per"
           + " line). To try the tools by hand run `" + JAR + " tools` or `" + JAR
@@ -287,41 +272,16 @@ public final class Cli {
 
       private void ended() {
         if (closed.compareAndSet(false, true)) {
-          Thread t = new Thread(() -> {
-            if (backendStarted.get()) {
-              try {
-                pending.get(30, TimeUnit.SECONDS).close();
-              } catch (Exception e) {
-                // the backend failed to build: nothing to close
-              }
-            }
-            exit.accept(0);
-          }, "ozon-mcp-shutdown");
+          Thread t = new Thread(backend::shutdown, "ozon-mcp-shutdown");
           t.setDaemon(true);
           t.start();
         }
       }
     };
-    McpSyncServer server = ServerRuntime.start(ToolRegistry.create(ctx), watched, out, version(), startBackend);
-    CompletableFuture.delayedExecutor(BACKEND_AT_THE_LATEST.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-      if (!closed.get()) {
-        startBackend.run();
-      }
-    });
-    pending.whenComplete((backend, failure) -> {
-      if (failure != null) {
-        server.closeGracefully();
-        if (failure instanceof IllegalArgumentException) { // ConfigurationException and bad URLs
-          err.println("ozon-mcp-tools: " + failure.getMessage());
-          exit.accept(2);
-        } else {
-          err.println("ozon-mcp-tools: could not start: " + failure);
-          exit.accept(1);
-        }
-        return;
-      }
-      backendReady(backend, ctx);
-    });
+    McpSyncServer server = ServerRuntime.start(ToolRegistry.create(ctx), watched, out, version(), backend::start);
+    CompletableFuture.delayedExecutor(BACKEND_AT_THE_LATEST.toMillis(), TimeUnit.MILLISECONDS)
+        .execute(backend::start);
+    backend.whenBuilt(b -> backendReady(b, ctx), server::closeGracefully);
     return SERVING;
   }
 

@@ -12,11 +12,13 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.ToNumberPolicy;
+import com.google.gson.Strictness;
+import com.google.gson.ToNumberStrategy;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -31,6 +33,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,8 +51,10 @@ import java.util.Map;
  * ({@code NON_ABSENT}), unknown properties ignored, {@code @JsonCreator} factories for reading (they fill defaults
  * for fields a peer left out), and {@code @JsonTypeInfo}/{@code @JsonSubTypes} for the polymorphic interfaces
  * ({@code NAME} with {@code PROPERTY}/{@code EXISTING_PROPERTY}, and {@code DEDUCTION}). Integral numbers read
- * into {@code Object}s are {@code Long}s, others {@code Double}s. {@code GsonMcpJsonMapperTest} pins it against
- * the SDK's Jackson mapper message by message.
+ * into {@code Object}s are {@code Long}s, others {@code Double}s; NaN and infinities are written as strings, as
+ * Jackson does; input is parsed strictly. {@code GsonMcpJsonMapperTest} pins it against the SDK's Jackson mapper
+ * message by message. Known differences, none reachable from this server's messages: a {@code null} inside a
+ * map is left out (Jackson writes it), and a repeated key in a JSON object is an error (Jackson keeps the last).
  */
 final class GsonMcpJsonMapper implements McpJsonMapper {
   private final Gson gson;
@@ -62,13 +67,50 @@ final class GsonMcpJsonMapper implements McpJsonMapper {
         })
         .addSerializationExclusionStrategy(IGNORED)
         .addDeserializationExclusionStrategy(IGNORED)
-        .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
+        .setObjectToNumberStrategy(NUMBERS)
+        .registerTypeAdapter(Double.class, NON_FINITE_AS_STRINGS)
+        .registerTypeAdapter(double.class, NON_FINITE_AS_STRINGS)
+        .setStrictness(Strictness.STRICT)
         .disableHtmlEscaping()
         .registerTypeAdapterFactory(new JacksonEnums())
         .registerTypeAdapterFactory(new JacksonRecords())
         .registerTypeAdapterFactory(new JacksonSubtypes())
         .create();
   }
+
+  /** Integral numbers as Long (a JSON-RPC id 1 stays 1), others as Double, out-of-range ones as BigDecimal. */
+  private static final ToNumberStrategy NUMBERS = in -> {
+    String s = in.nextString();
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException notLong) {
+      double d = Double.parseDouble(s);
+      return Double.isFinite(d) ? (Number) d : new BigDecimal(s);
+    }
+  };
+
+  /** Jackson writes NaN and infinities as strings; Gson would refuse and the answer would be lost. */
+  private static final TypeAdapter<Double> NON_FINITE_AS_STRINGS = new TypeAdapter<Double>() {
+    @Override
+    public void write(JsonWriter out, Double value) throws IOException {
+      if (value == null) {
+        out.nullValue();
+      } else if (Double.isFinite(value)) {
+        out.value(value.doubleValue());
+      } else {
+        out.value(value.toString());
+      }
+    }
+
+    @Override
+    public Double read(JsonReader in) throws IOException {
+      if (in.peek() == JsonToken.NULL) {
+        in.nextNull();
+        return null;
+      }
+      return in.nextDouble();
+    }
+  };
 
   private static final ExclusionStrategy IGNORED = new ExclusionStrategy() {
     @Override
@@ -129,9 +171,10 @@ final class GsonMcpJsonMapper implements McpJsonMapper {
   }
 
   private <T> T read(JsonReader reader, Type type) throws IOException {
+    reader.setStrictness(Strictness.STRICT);
     try {
       T value = gson.fromJson(reader, type);
-      if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+      if (reader.peek() != JsonToken.END_DOCUMENT) {
         throw new IOException("trailing data after the JSON value");
       }
       return value;
@@ -165,6 +208,14 @@ final class GsonMcpJsonMapper implements McpJsonMapper {
         byName.put(name, e);
         names.put(e, name);
       }
+      Method creator = null;
+      for (Method m : raw.getDeclaredMethods()) {
+        if (Modifier.isStatic(m.getModifiers()) && m.isAnnotationPresent(JsonCreator.class)
+            && m.getParameterCount() == 1 && m.getParameterTypes()[0] == String.class) {
+          creator = m;
+        }
+      }
+      Method factory = creator;
       return (TypeAdapter<T>) new TypeAdapter<Enum>() {
         @Override
         public void write(JsonWriter out, Enum value) throws IOException {
@@ -174,6 +225,13 @@ final class GsonMcpJsonMapper implements McpJsonMapper {
         @Override
         public Enum read(JsonReader in) throws IOException {
           String s = in.nextString();
+          if (factory != null) { // e.g. LoggingLevel.fromValue: case-insensitive, with the SDK's own fallback
+            try {
+              return (Enum) factory.invoke(null, s);
+            } catch (ReflectiveOperationException e) {
+              throw new JsonParseException("invalid " + raw.getSimpleName() + " \"" + s + "\"", e);
+            }
+          }
           Enum<?> e = byName.get(s);
           if (e == null) {
             throw new JsonParseException("unknown " + raw.getSimpleName() + " value \"" + s + "\"; expected one of "

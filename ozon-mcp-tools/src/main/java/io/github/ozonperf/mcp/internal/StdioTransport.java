@@ -126,7 +126,7 @@ final class StdioTransport implements McpServerTransportProvider {
           return;
         }
         try {
-          writeLine(mapper.writeValueAsBytes(message));
+          writeLine(serialize(message));
           if (message instanceof McpSchema.JSONRPCResponse response && toolsListId != null
               && toolsListId.equals(response.id())) {
             Runnable hook = afterToolsList.getAndSet(null);
@@ -140,6 +140,21 @@ final class StdioTransport implements McpServerTransportProvider {
           }
         }
       });
+    }
+
+    /** The message as JSON; an answer that cannot be serialised becomes an error answer, so no request hangs. */
+    private byte[] serialize(McpSchema.JSONRPCMessage message) throws IOException {
+      try {
+        return mapper.writeValueAsBytes(message);
+      } catch (IOException | RuntimeException e) {
+        if (!(message instanceof McpSchema.JSONRPCResponse response)) {
+          throw e;
+        }
+        log.error("the answer to request {} could not be serialised: {}", response.id(), e.toString());
+        return mapper.writeValueAsBytes(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, response.id(), null,
+            new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.INTERNAL_ERROR,
+                "Internal error: the result could not be serialised", null)));
+      }
     }
 
     @Override

@@ -161,7 +161,8 @@ class CliTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      int code = new Cli(Map.of(), stdin.source, o, e, true, false, exit -> closed.countDown()).run(new String[] {"--sandbox"});
+      int code = new Cli(Map.of(), stdin.source, o, e, true, false, exit -> closed.countDown())
+          .run(new String[] {"--sandbox"});
       assertEquals(Cli.SERVING, code);
       stdin.sink.close();
       assertTrue(closed.await(30, TimeUnit.SECONDS), "stdin end must stop the server");

@@ -48,7 +48,7 @@ class GsonMcpJsonMapperTest {
     List<McpSchema.Tool> tools = ToolRegistry.create(ToolContext.builder().writesEnabled(true).build())
         .specifications().stream().map(McpServerFeatures.SyncToolSpecification::tool).toList();
     assertEquals(14, tools.size());
-    assertWrittenAlike(new McpSchema.JSONRPCResponse("2.0", 2, new McpSchema.ListToolsResult(tools, null), null));
+    assertWrittenAlike(new McpSchema.JSONRPCResponse("2.0", 2, new McpSchema.ListToolsResult(tools, null, null), null));
     assertWrittenAlike(new McpSchema.ListToolsResult(tools, "next", Map.of("k", "v")));
   }
 
@@ -56,7 +56,7 @@ class GsonMcpJsonMapperTest {
   void writesInitializeResultsErrorsAndNotificationsAsJacksonDoes() throws IOException {
     assertWrittenAlike(new McpSchema.JSONRPCResponse("2.0", "a-1", new McpSchema.InitializeResult("2025-06-18",
         McpSchema.ServerCapabilities.builder().tools(false).logging().build(),
-        new McpSchema.Implementation("ozon-mcp-tools", "1.0"), "Use list_campaigns first."), null));
+        new McpSchema.Implementation("ozon-mcp-tools", "Ozon MCP", "1.0"), "Use list_campaigns first.", null), null));
     assertWrittenAlike(new McpSchema.JSONRPCResponse("2.0", 7L, null,
         new McpSchema.JSONRPCResponse.JSONRPCError(-32602, "Unknown tool: x", Map.of("tool", "x"))));
     assertWrittenAlike(new McpSchema.JSONRPCNotification("2.0", McpSchema.METHOD_NOTIFICATION_PROGRESS,
@@ -125,10 +125,28 @@ class GsonMcpJsonMapperTest {
     assertInstanceOf(Long.class, call.arguments().get("limit"), "integral numbers read as Long");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"debug", "DEBUG", "Warning", "loud"})
+  void readsLogLevelsThroughTheSdksOwnFactoryAsJacksonDoes(String level) throws IOException {
+    String json = "{\"level\":\"" + level + "\"}";
+    assertEquals(JACKSON.readValue(json, McpSchema.SetLevelRequest.class),
+        GSON.readValue(json, McpSchema.SetLevelRequest.class));
+  }
+
   @Test
-  void malformedInputIsAnIoExceptionNotACrash() {
+  void writesNonFiniteNumbersAsJacksonDoesInsteadOfFailing() throws IOException {
+    Map<String, Object> structured = new LinkedHashMap<>();
+    structured.put("ctr", Double.NaN);
+    structured.put("growth", Double.POSITIVE_INFINITY);
+    assertWrittenAlike(McpSchema.CallToolResult.builder().structuredContent(structured).addTextContent("x").build());
+    assertWrittenAlike(new McpSchema.ProgressNotification("t", Double.NaN, null, null, null));
+  }
+
+  @Test
+  void malformedOrLenientInputIsAnIoExceptionNotACrash() throws IOException {
     assertThrows(IOException.class, () -> GSON.readValue("{\"jsonrpc\":", Map.class));
     assertThrows(IOException.class, () -> GSON.readValue("{} {}", Map.class));
-    assertThrows(IOException.class, () -> GSON.readValue("{\"level\":\"loud\"}", McpSchema.SetLevelRequest.class));
+    assertThrows(IOException.class, () -> GSON.readValue("{'jsonrpc':'2.0',id:1,method:ping}", Map.class));
+    assertEquals(new java.math.BigDecimal("1e400"), GSON.readValue("{\"limit\":1e400}", Map.class).get("limit"));
   }
 }

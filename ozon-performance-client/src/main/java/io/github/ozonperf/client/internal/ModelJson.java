@@ -17,6 +17,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -83,7 +84,8 @@ public final class ModelJson {
     }
   }
 
-  private record Bound(String name, Field field, TypeAdapter<Object> adapter, int requiredIndex) {
+  /** One bound field; {@code modelList}: a list of models, where the generated code rejects null elements. */
+  private record Bound(String name, Field field, TypeAdapter<Object> adapter, int requiredIndex, boolean modelList) {
   }
 
   private static final class ModelAdapter<T> extends TypeAdapter<T> {
@@ -115,7 +117,8 @@ public final class ModelJson {
           f.setAccessible(true);
           TypeAdapter<Object> adapter = (TypeAdapter<Object>) gson.getAdapter(TypeToken.get(f.getGenericType()));
           boolean isRequired = requiredNames.contains(name.value());
-          Bound b = new Bound(name.value(), f, adapter, isRequired ? required.size() : -1);
+          Bound b = new Bound(name.value(), f, adapter, isRequired ? required.size() : -1,
+              isModelList(f.getGenericType()));
           byName.put(b.name, b);
           fields.add(b);
           if (isRequired) {
@@ -146,6 +149,9 @@ public final class ModelJson {
             continue;
           }
           Object value = b.adapter.read(in);
+          if (b.modelList && value instanceof List<?> list && list.contains(null)) {
+            throw new JsonParseException("`" + name + "` of " + type.getSimpleName() + " has a null element");
+          }
           b.field.set(instance, value);
           if (b.requiredIndex >= 0 && value != null) {
             seen[b.requiredIndex] = true;
@@ -264,7 +270,7 @@ public final class ModelJson {
       } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
         int oh = digits(s, i + 1, i + 3);
         int om = digits(s, i + 4, i + 6);
-        if (oh < 0 || om < 0) {
+        if (oh < 0 || om < 0 || om > 59) {
           return null;
         }
         int total = oh * 3600 + om * 60;
@@ -320,6 +326,14 @@ public final class ModelJson {
         return null;
       }
     }
+  }
+
+  private static boolean isModelList(java.lang.reflect.Type t) {
+    if (t instanceof ParameterizedType p && p.getRawType() == List.class
+        && p.getActualTypeArguments()[0] instanceof Class<?> element) {
+      return element.getName().startsWith(MODEL_PACKAGE) && !element.isEnum();
+    }
+    return false;
   }
 
   /** The decimal value of s[from, to), or -1 when a character is not an ASCII digit. */

@@ -83,13 +83,17 @@ class ModelJsonTest {
     assertThrows(JsonParseException.class, () -> ONE_PASS.fromJson("{\"list\":[{\"title\":{}}]}", CampaignList.class));
     assertThrows(JsonParseException.class, () -> ONE_PASS.fromJson("[1]", ReportStatus.class));
     assertNull(ONE_PASS.fromJson("null", ReportStatus.class));
+    // A null campaign in the list: the generated validation rejects it, so must we.
+    String nullElement = "{\"list\":[null,{\"id\":\"1\"}]}";
+    assertThrows(RuntimeException.class, () -> GENERATED.fromJson(nullElement, CampaignList.class));
+    assertThrows(JsonParseException.class, () -> ONE_PASS.fromJson(nullElement, CampaignList.class));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"2024-01-28T09:00:00Z", "2024-01-28T09:00:00.5Z", "2024-12-31T23:59:59.123456789Z",
       "2024-02-29T00:00:00+03:00", "1999-06-01T10:11:12.130-05:30", "2024-01-28T09:00:00+00:00",
       "2024-01-28T09:00:00+0000", "2024-01-28T09:00Z", "2024-01-28T09:00:00.1234567890Z", "2024-02-30T00:00:00Z",
-      "2024-01-28T24:00:00Z", "2024-01-28T09:00:00+18:30", "2024-01-28 09:00:00Z", "+2024-01-28T09:00:00Z", ""})
+      "2024-01-28T24:00:00Z", "2024-01-28T09:00:00+18:30", "2024-01-28T09:00:00+05:60", "2024-01-28T09:00:00+00:99", "2024-01-28 09:00:00Z", "+2024-01-28T09:00:00Z", ""})
   void timestampsParseAsTheGeneratedParserParsesThem(String s) {
     String json = "{\"createdAt\":\"" + s + "\"}";
     Object expected;
