@@ -630,6 +630,8 @@ public final class OzonPerformanceClient implements Closeable {
       String token = first(tokenUrl, environment.get(ENV_TOKEN_URL), environment.get("OAUTH_TOKEN_URL"));
       if (token == null) {
         token = base + "/api/client/token";
+      } else if (tokenUrl == null) {
+        checkHttpUrl(token, first(environment.get(ENV_TOKEN_URL)) != null ? ENV_TOKEN_URL : "OAUTH_TOKEN_URL");
       }
       TokenRequestFormat format = tokenRequestFormat;
       if (format == null) {
@@ -657,6 +659,19 @@ public final class OzonPerformanceClient implements Closeable {
     }
 
     static String normalizeBaseUrl(String url, String name) {
+      HttpUrl parsed = checkHttpUrl(url, name);
+      if (parsed.query() != null || parsed.fragment() != null) {
+        throw new ConfigurationException(name + ": must not have a query or fragment: \"" + url + "\"");
+      }
+      String s = parsed.toString();
+      while (s.endsWith("/")) {
+        s = s.substring(0, s.length() - 1);
+      }
+      return s;
+    }
+
+    /** An absolute http(s) URL, plain http only on loopback; errors start with {@code name}. */
+    static HttpUrl checkHttpUrl(String url, String name) {
       HttpUrl parsed = HttpUrl.parse(url);
       if (parsed == null) {
         throw new ConfigurationException(name + ": not an absolute http(s) URL: \"" + url
@@ -666,14 +681,7 @@ public final class OzonPerformanceClient implements Closeable {
         throw new ConfigurationException(name + ": plain http is refused for " + parsed.host()
             + " (tokens would travel unencrypted): use https://, or a loopback host for tests");
       }
-      if (parsed.query() != null || parsed.fragment() != null) {
-        throw new ConfigurationException(name + ": must not have a query or fragment: \"" + url + "\"");
-      }
-      String s = parsed.toString();
-      while (s.endsWith("/")) {
-        s = s.substring(0, s.length() - 1);
-      }
-      return s;
+      return parsed;
     }
 
     static boolean isLoopback(String host) {

@@ -34,6 +34,25 @@ class ClientBuilderTest {
   }
 
   @Test
+  void urlErrorsNameTheEnvironmentVariableTheValueCameFrom() {
+    Map<String, String> creds = Map.of("OZON_CLIENT_ID", "1-1@advertising.performance.ozon.ru",
+        "OZON_CLIENT_SECRET", "s");
+    Map<String, String> badApi = new java.util.HashMap<>(creds);
+    badApi.put("OZON_API_URL", "ftp://api-performance.ozon.ru");
+    ConfigurationException api = assertThrows(ConfigurationException.class,
+        () -> OzonPerformanceClient.builder().environment(badApi).build());
+    assertTrue(api.getMessage().startsWith("OZON_API_URL: "), api.getMessage());
+    Map<String, String> badToken = new java.util.HashMap<>(creds);
+    badToken.put("OZON_TOKEN_URL", "http://example.com/token");
+    ConfigurationException token = assertThrows(ConfigurationException.class,
+        () -> OzonPerformanceClient.builder().environment(badToken).build());
+    assertTrue(token.getMessage().startsWith("OZON_TOKEN_URL: plain http is refused"), token.getMessage());
+    ConfigurationException builder = assertThrows(ConfigurationException.class, () -> OzonPerformanceClient.builder()
+        .environment(badApi).baseUrl("nope").build());
+    assertTrue(builder.getMessage().startsWith("baseUrl: "), "the builder's value wins: " + builder.getMessage());
+  }
+
+  @Test
   void defaultsPointAtOzon() {
     try (OzonPerformanceClient c = OzonPerformanceClient.builder().credentials(OzonTestServer.CREDENTIALS).build()) {
       assertEquals("https://api-performance.ozon.ru", c.baseUrl());
