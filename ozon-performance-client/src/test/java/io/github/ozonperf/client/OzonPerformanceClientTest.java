@@ -168,6 +168,19 @@ class OzonPerformanceClientTest {
   }
 
   @Test
+  void theReportLimitsHintAppearsOnlyOnStatisticsRequests() {
+    ozon.enqueue(json(400, "{\"error\":\"max statistics period: 62 days\"}"));
+    OzonBadRequestException stats = assertThrows(OzonBadRequestException.class,
+        () -> client().statistics().getReportStatus("abc"));
+    assertTrue(stats.getMessage().contains("10 campaigns and 62 days"), stats.getMessage());
+    ozon.enqueue(json(400, "{\"error\":\"invalid campaign id\"}"));
+    OzonBadRequestException list = assertThrows(OzonBadRequestException.class,
+        () -> client().campaigns().listCampaigns(null, null, null, null, null));
+    assertTrue(list.getMessage().contains("invalid campaign id"), list.getMessage());
+    assertFalse(list.getMessage().contains("62 days"), "a campaign request is not a report: " + list.getMessage());
+  }
+
+  @Test
   void errorTextIsTakenFromMessageWhenErrorIsAbsent() {
     ozon.enqueue(json(404, "{\"message\":\"report not found\"}"));
     OzonNotFoundException e = assertThrows(OzonNotFoundException.class,

@@ -70,8 +70,10 @@ public final class ErrorMapping {
     String call = method + " " + path;
     String says = ozonError == null ? "" : ": \"" + ozonError + "\"";
     if (code == 400 || code == 422) {
+      // The report limits are a hint only where they apply: statistics requests, not campaign or bid writes.
+      String hint = path.contains("/statistics") ? " (limits: 10 campaigns and 62 days per report)" : "";
       return new OzonBadRequestException(call + " was rejected by Ozon as invalid (HTTP " + code + says
-          + "). Fix the request and try again (limits: 10 campaigns and 62 days per report).",
+          + "). Fix the request and try again" + hint + ".",
           code, ozonError, body, method, path, retryAfter, null);
     }
     if (code == 401) {
