@@ -30,6 +30,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -281,18 +282,18 @@ public final class Cli {
     McpSyncServer server = ServerRuntime.start(ToolRegistry.create(ctx), watched, out, version(), backend::start);
     CompletableFuture.delayedExecutor(BACKEND_AT_THE_LATEST.toMillis(), TimeUnit.MILLISECONDS)
         .execute(backend::start);
-    backend.whenBuilt(b -> backendReady(b, ctx), server::closeGracefully);
+    backend.whenBuilt(b -> backendReady(b, ctx, backend::shuttingDown), server::closeGracefully);
     return SERVING;
   }
 
   /** Announces the sandbox and fetches the token in the background; a terminal failure is reported once. */
-  private void backendReady(Settings.Backend backend, ToolContext ctx) {
+  private void backendReady(Settings.Backend backend, ToolContext ctx, BooleanSupplier shuttingDown) {
     if (backend.sandbox() != null) {
       err.println("ozon-mcp-tools: --sandbox: embedded fake Ozon API at " + backend.sandbox().baseUrl()
           + " with demo data; nothing here touches your real account.");
     }
     backend.client().tokens().prefetch().whenComplete((token, failure) -> {
-      if (failure != null) {
+      if (failure != null && !shuttingDown.getAsBoolean()) { // closed under it because stdin ended: not a failure
         Throwable f = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
             : failure;
         String msg = f instanceof TokenRefreshException ? f.getMessage()

@@ -33,6 +33,7 @@ final class DeferredBackend {
   private final IntConsumer exit;
   private final AtomicInteger state = new AtomicInteger(NOT_STARTED);
   private final AtomicBoolean exited = new AtomicBoolean();
+  private volatile boolean shuttingDown;
   private final AtomicBoolean failureReported = new AtomicBoolean();
   private final CompletableFuture<Settings.Backend> pending = new CompletableFuture<>();
 
@@ -79,6 +80,7 @@ final class DeferredBackend {
 
   /** Stdin ended: closes what was built (waiting for a build in progress), then exits. Call once. */
   void shutdown() {
+    shuttingDown = true;
     if (state.compareAndSet(NOT_STARTED, CLOSED)) {
       pending.cancel(false); // a tool call still waiting gets an error instead of waiting forever
       exitOnce(0);
@@ -95,6 +97,14 @@ final class DeferredBackend {
       // a build stuck for 30 s: exit anyway
     }
     exitOnce(code);
+  }
+
+  /**
+   * Whether stdin has ended: work started on a backend being closed (the token prefetch) fails then, and that is
+   * not worth reporting.
+   */
+  boolean shuttingDown() {
+    return shuttingDown;
   }
 
   private int report(Throwable failure) {
