@@ -352,14 +352,10 @@ final class GsonMcpJsonMapper implements McpJsonMapper {
     @Override
     @SuppressWarnings("unchecked")
     public T read(JsonReader in) throws IOException {
-      JsonElement tree = elements.read(in);
-      if (tree == null || tree.isJsonNull()) {
+      JsonObject obj = objectOrNull(elements, in, raw);
+      if (obj == null) {
         return null;
       }
-      if (!tree.isJsonObject()) {
-        throw new JsonParseException("expected a JSON object for " + raw.getSimpleName() + ", got " + tree);
-      }
-      JsonObject obj = tree.getAsJsonObject();
       Object[] args = new Object[names.length];
       for (int i = 0; i < names.length; i++) {
         JsonElement v = obj.get(names[i]);
@@ -414,14 +410,10 @@ final class GsonMcpJsonMapper implements McpJsonMapper {
 
         @Override
         public Object read(JsonReader in) throws IOException {
-          JsonElement tree = elements.read(in);
-          if (tree == null || tree.isJsonNull()) {
+          JsonObject obj = objectOrNull(elements, in, raw);
+          if (obj == null) {
             return null;
           }
-          if (!tree.isJsonObject()) {
-            throw new JsonParseException("expected a JSON object for " + raw.getSimpleName() + ", got " + tree);
-          }
-          JsonObject obj = tree.getAsJsonObject();
           Class<?> target;
           if (info.use() == JsonTypeInfo.Id.DEDUCTION) {
             target = deduce(obj, byName);
@@ -462,5 +454,18 @@ final class GsonMcpJsonMapper implements McpJsonMapper {
       }
       return best;
     }
+  }
+
+  /** The next value as a JSON object, or null for JSON null; anything else is an error naming {@code type}. */
+  private static JsonObject objectOrNull(TypeAdapter<JsonElement> elements, JsonReader in, Class<?> type)
+      throws IOException {
+    JsonElement tree = elements.read(in);
+    if (tree == null || tree.isJsonNull()) {
+      return null;
+    }
+    if (!tree.isJsonObject()) {
+      throw new JsonParseException("expected a JSON object for " + type.getSimpleName() + ", got " + tree);
+    }
+    return tree.getAsJsonObject();
   }
 }
