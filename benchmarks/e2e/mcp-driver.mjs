@@ -5,6 +5,8 @@
 //
 //   node mcp-driver.mjs coldstart [--runs 5] -- <server command...>
 //   node mcp-driver.mjs load [--requests 2000] [--concurrency 10] --tool NAME [--args JSON] -- <server command...>
+//   node mcp-driver.mjs load --method ping [--requests 2000] [--concurrency 10] -- <server command...>
+//     (ping: the protocol round trip alone, the same work for every server)
 //
 // Prints one JSON object on stdout. Every wait is bounded (--timeout-ms, default 60000): the driver never hangs.
 import { spawn } from "node:child_process";
@@ -13,7 +15,8 @@ import { readFileSync, readdirSync } from "node:fs";
 const PROTOCOL_VERSION = "2025-06-18";
 
 function parseArgs(argv) {
-  const opts = { runs: 5, requests: 2000, concurrency: 10, tool: null, args: "{}", timeoutMs: 60000 };
+  const opts = { runs: 5, requests: 2000, concurrency: 10, tool: null, args: "{}", timeoutMs: 60000,
+    method: "tools/call" };
   const dash = argv.indexOf("--");
   if (dash < 0 || dash === argv.length - 1) {
     throw new Error("missing server command: put it after --, e.g. -- java -jar ozon-mcp-tools.jar --sandbox");
@@ -31,6 +34,10 @@ function parseArgs(argv) {
       case "--concurrency": opts.concurrency = positive(key, value); break;
       case "--timeout-ms": opts.timeoutMs = positive(key, value); break;
       case "--tool": opts.tool = value; break;
+      case "--method":
+        if (value !== "tools/call" && value !== "ping") throw new Error(`--method must be tools/call or ping, got ${value}`);
+        opts.method = value;
+        break;
       case "--args": JSON.parse(value); opts.args = value; break;
       default: throw new Error(`unknown option ${key}`);
     }
@@ -38,7 +45,7 @@ function parseArgs(argv) {
   if (opts.mode !== "coldstart" && opts.mode !== "load") {
     throw new Error(`unknown mode ${opts.mode}: use coldstart or load`);
   }
-  if (opts.mode === "load" && !opts.tool) throw new Error("load needs --tool NAME");
+  if (opts.mode === "load" && opts.method === "tools/call" && !opts.tool) throw new Error("load needs --tool NAME");
   return opts;
 }
 
@@ -233,7 +240,7 @@ async function load(opts) {
   const session = new Session(opts.command, opts.timeoutMs);
   await session.initialize();
   const list = await session.request("tools/list", {});
-  if (!list.result.tools.some((t) => t.name === opts.tool)) {
+  if (opts.method === "tools/call" && !list.result.tools.some((t) => t.name === opts.tool)) {
     throw new Error(`the server has no tool ${opts.tool}; it has ${list.result.tools.map((t) => t.name).join(", ")}`);
   }
   const args = JSON.parse(opts.args);
@@ -251,7 +258,8 @@ async function load(opts) {
       started++;
       const s = now();
       try {
-        const r = await session.request("tools/call", { name: opts.tool, arguments: args });
+        const r = opts.method === "ping" ? await session.request("ping", {})
+          : await session.request("tools/call", { name: opts.tool, arguments: args });
         latencies.push(now() - s);
         if (r.error) {
           errors++;
@@ -277,6 +285,7 @@ async function load(opts) {
   latencies.sort((a, b) => a - b);
   return {
     mode: "load",
+    method: opts.method,
     tool: opts.tool,
     requests: opts.requests,
     concurrency: opts.concurrency,

@@ -37,6 +37,7 @@ function summary(name) {
   const loads = all(`${name}-inspector-`).filter((r) => r.requests > 0 && (r.errors ?? 0) === 0);
   const colds = all(`${name}-cold-`);
   const driver = readJson(`${name}-driver.json`);
+  const ping = readJson(`${name}-ping.json`);
   return {
     throughput: median(loads.map((r) => r.throughput)),
     p50: median(loads.map((r) => r.latencyMs.p50)),
@@ -50,6 +51,7 @@ function summary(name) {
     cpuPerCall: driver ? driver.serverCpuMsPerCall : NaN,
     rss: driver ? driver.rssAfterLoadMb : NaN,
     peakRss: driver ? driver.peakRssMb : NaN,
+    ping: ping && ping.errors === 0 ? ping.throughput : NaN,
   };
 }
 
@@ -75,6 +77,7 @@ const rows = [
   ["cold start CPU time, ms (median)", "coldCpu", 0],
   ["resident memory after the load, MB", "rss", 1],
   ["peak resident memory, MB", "peakRss", 1],
+  ["protocol round trip alone: `ping`, calls/s (mcp-driver; same work for both)", "ping", 0],
 ];
 const out = [];
 out.push("| measure | Node reference `echo` | ozon-mcp launcher `list_campaigns` | ratio | plain `java -jar` `list_campaigns` | ratio |");

@@ -13,6 +13,7 @@
 #   (b) cold start: median of --cold-runs spawns, from process spawn to the tools/list answer (mcp-driver.mjs);
 #   (c) resident memory (VmRSS of the process tree) right after the same load, plus the server's CPU time per call
 #       (mcp-driver.mjs; it also reports its own throughput as a cross-check of the inspector's);
+#   (c') the protocol round trip alone: `ping` (the same work for every server) through mcp-driver.mjs;
 #   (d) the direct SDK call (no MCP) of list_campaigns against the sandbox, same count and concurrency.
 # It installs @modelcontextprotocol/server-everything and @modelcontextprotocol/inspector into
 # benchmarks/target/node with npm if they are absent, prints a table with the ratios and appends it, with the
@@ -32,7 +33,7 @@ while [ $# -gt 0 ]; do
     --cold-runs) COLD_RUNS="$2"; shift 2 ;;
     --rounds) ROUNDS="$2"; shift 2 ;;
     --no-append) APPEND=false; shift ;;
-    -h | --help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -138,6 +139,17 @@ echo "(c) memory after load ..." >&2
 driver_load ref "$REF_TOOL" "$REF_ARGS" driver "${REF[@]}"
 driver_load ours "$OUR_TOOL" "$OUR_ARGS" driver "${OURS[@]}"
 driver_load plain "$OUR_TOOL" "$OUR_ARGS" driver "${PLAIN[@]}"
+echo "(c') protocol round trip alone (ping) ..." >&2
+ping_load() { # name command...
+  local name="$1"; shift
+  if ! timeout 300 node "$E2E/mcp-driver.mjs" load --method ping --requests "$REQUESTS" --concurrency "$CONCURRENCY" \
+      -- "$@" >"$OUT/$name-ping.json" 2>"$OUT/$name-ping.err"; then
+    echo "run.sh: ping load of $name failed, see $OUT/$name-ping.err" >&2; FAILED=1
+  fi
+}
+ping_load ref "${REF[@]}"
+ping_load ours "${OURS[@]}"
+ping_load plain "${PLAIN[@]}"
 
 echo "(d) direct SDK call ..." >&2
 SDK_MAIN=io.github.ozonperf.benchmarks.e2e.DirectSdkBenchmark
