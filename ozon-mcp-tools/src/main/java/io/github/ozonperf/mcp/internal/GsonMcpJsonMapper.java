@@ -161,8 +161,8 @@ final class GsonMcpJsonMapper implements McpJsonMapper {
 
   @Override
   public byte[] writeValueAsBytes(Object value) throws IOException {
-    // Into a StringBuilder, then one encoding pass: an OutputStreamWriter encodes each of JsonWriter's many small
-    // writes separately (measured 3x slower on a 7 kB tool result).
+    // Into a String, then one encoding pass: through an OutputStreamWriter each of JsonWriter's many small writes
+    // went through the charset encoder separately, which dominated this method in JFR.
     return gson.toJson(value).getBytes(StandardCharsets.UTF_8);
   }
 
