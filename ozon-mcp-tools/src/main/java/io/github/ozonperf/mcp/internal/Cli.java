@@ -241,7 +241,7 @@ public final class Cli {
     }
     // Start-up (issue 9): the backend (sandbox, OkHttp and its TLS set-up, the generated client, the token) is built
     // on another thread, and only once the host has its tools/list answer (or at the first tool call, or after
-    // BACKEND_AT_THE_LATEST): building it next to the handshake slowed the handshake by ~100 ms of CPU on 2 cores,
+    // BACKEND_AT_THE_LATEST): building it next to the handshake slowed the handshake by ~100-150 ms on 2 cores,
     // while hosts send their first tools/call seconds later. Tool calls wait for it.
     DeferredBackend backend = new DeferredBackend(() -> settings.connect(c.sandbox), err, exit);
     ToolContext ctx = ToolContext.builder().lazyClient(backend::client).writesEnabled(settings.writesEnabled())
