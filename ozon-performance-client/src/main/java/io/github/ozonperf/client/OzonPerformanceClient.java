@@ -631,7 +631,13 @@ public final class OzonPerformanceClient implements Closeable {
       if (token == null) {
         token = base + "/api/client/token";
       } else if (tokenUrl == null) {
-        checkHttpUrl(token, first(environment.get(ENV_TOKEN_URL)) != null ? ENV_TOKEN_URL : "OAUTH_TOKEN_URL");
+        // The token URL's rule lives in ozon-auth; an error only gains the name of the variable it came from.
+        try {
+          TokenProvider.builder().tokenUrl(token);
+        } catch (ConfigurationException e) {
+          throw new ConfigurationException((first(environment.get(ENV_TOKEN_URL)) != null ? ENV_TOKEN_URL
+              : "OAUTH_TOKEN_URL") + ": " + e.getMessage());
+        }
       }
       TokenRequestFormat format = tokenRequestFormat;
       if (format == null) {
@@ -659,19 +665,6 @@ public final class OzonPerformanceClient implements Closeable {
     }
 
     static String normalizeBaseUrl(String url, String name) {
-      HttpUrl parsed = checkHttpUrl(url, name);
-      if (parsed.query() != null || parsed.fragment() != null) {
-        throw new ConfigurationException(name + ": must not have a query or fragment: \"" + url + "\"");
-      }
-      String s = parsed.toString();
-      while (s.endsWith("/")) {
-        s = s.substring(0, s.length() - 1);
-      }
-      return s;
-    }
-
-    /** An absolute http(s) URL, plain http only on loopback; errors start with {@code name}. */
-    static HttpUrl checkHttpUrl(String url, String name) {
       HttpUrl parsed = HttpUrl.parse(url);
       if (parsed == null) {
         throw new ConfigurationException(name + ": not an absolute http(s) URL: \"" + url
@@ -681,7 +674,14 @@ public final class OzonPerformanceClient implements Closeable {
         throw new ConfigurationException(name + ": plain http is refused for " + parsed.host()
             + " (tokens would travel unencrypted): use https://, or a loopback host for tests");
       }
-      return parsed;
+      if (parsed.query() != null || parsed.fragment() != null) {
+        throw new ConfigurationException(name + ": must not have a query or fragment: \"" + url + "\"");
+      }
+      String s = parsed.toString();
+      while (s.endsWith("/")) {
+        s = s.substring(0, s.length() - 1);
+      }
+      return s;
     }
 
     static boolean isLoopback(String host) {
