@@ -110,10 +110,14 @@ class OzonPerformanceClientTest {
   }
 
   @Test
-  void unknownEnumValueMapsToUnknownDefaultInsteadOfFailing() {
+  void unknownEnumValueIsKeptAsSentInsteadOfFailing() {
     ozon.enqueue(json(200, "{\"UUID\":\"u\",\"state\":\"QUEUED_ON_MARS\",\"kind\":\"NEW_KIND\"}"));
     ReportStatus status = client().statistics().getReportStatus("u");
-    assertEquals(ReportState.UNKNOWN_DEFAULT_OPEN_API, status.getState());
+    assertEquals("QUEUED_ON_MARS", status.getState().getValue());
+    assertFalse(status.getState().isKnown());
+    assertEquals("NEW_KIND", status.getKind().toString());
+    assertEquals(ReportState.OK, ReportState.fromValue("OK"), "known values are the constants");
+    assertTrue(ReportState.OK.isKnown());
   }
 
   @Test
@@ -125,6 +129,8 @@ class OzonPerformanceClientTest {
     Campaign c = list.getList().get(0);
     assertEquals("7", c.getId());
     assertEquals(List.of("PLACEMENT_PDP", "PLACEMENT_TOP_PROMOTION"), c.getPlacement());
+    assertEquals("CPC", c.getPaymentType(), "live lists send PaymentType with a capital P");
+    assertFalse(c.getAdditionalProperties() != null && c.getAdditionalProperties().containsKey("PaymentType"));
     assertNotNull(c.getCreatedAt());
   }
 

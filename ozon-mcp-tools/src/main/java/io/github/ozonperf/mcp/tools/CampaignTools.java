@@ -182,7 +182,9 @@ final class CampaignTools {
         default -> throw new IllegalArgumentException("not a campaign field: " + f);
       };
       if (v != null) {
-        m.put(f, v instanceof Enum<?> ? v.toString() : v); // generated enums print their wire value
+        // open enums print their wire value, unknown ones included
+        m.put(f, v instanceof String || v instanceof Boolean || v instanceof Map<?, ?> || v instanceof List<?>
+            ? v : v.toString());
       }
     }
     return m;

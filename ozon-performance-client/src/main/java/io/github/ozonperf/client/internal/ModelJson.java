@@ -37,7 +37,8 @@ import java.util.function.Function;
  * from the stream with the same outcome:
  * <ul>
  *   <li>known fields are bound by their {@code @SerializedName}, with the same Gson adapters as before (enums keep
- *       their generated adapters, so unknown values still map to {@code UNKNOWN_DEFAULT_OPEN_API});</li>
+ *       their generated adapters, which keep unknown values as sent: the enums are open);</li>
+ *   <li>a field's {@link WireAliases} bind to the same field ({@code PaymentType} as {@code paymentType});</li>
  *   <li>unknown fields still land in {@code getAdditionalProperties()}, converted as the generated code does
  *       (string, number, boolean, {@code List}, {@code HashMap});</li>
  *   <li>a required field that is missing or {@code null} is still an error ({@link JsonParseException}), as is a
@@ -75,12 +76,7 @@ public final class ModelJson {
     @Override
     public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
       Class<? super T> raw = type.getRawType();
-      if (!raw.getName().startsWith(MODEL_PACKAGE) || raw.isEnum() || Modifier.isAbstract(raw.getModifiers())) {
-        return null;
-      }
-      try {
-        raw.getDeclaredField("openapiFields");
-      } catch (NoSuchFieldException e) {
+      if (!isObjectModel(raw) || Modifier.isAbstract(raw.getModifiers())) {
         return null;
       }
       @SuppressWarnings("unchecked")
@@ -125,6 +121,10 @@ public final class ModelJson {
           Bound b = new Bound(name.value(), f, adapter, isRequired ? required.size() : -1,
               isModelList(f.getGenericType()));
           byName.put(b.name, b);
+          WireAliases aliases = f.getAnnotation(WireAliases.class);
+          for (String alias : aliases == null ? new String[0] : aliases.value()) {
+            byName.put(alias, b);
+          }
           fields.add(b);
           if (isRequired) {
             required.add(b);
@@ -324,9 +324,22 @@ public final class ModelJson {
   private static boolean isModelList(java.lang.reflect.Type t) {
     if (t instanceof ParameterizedType p && p.getRawType() == List.class
         && p.getActualTypeArguments()[0] instanceof Class<?> element) {
-      return element.getName().startsWith(MODEL_PACKAGE) && !element.isEnum();
+      return isObjectModel(element);
     }
     return false;
+  }
+
+  /** A generated object model (it has {@code openapiFields}); open enums and other classes are not. */
+  private static boolean isObjectModel(Class<?> type) {
+    if (!type.getName().startsWith(MODEL_PACKAGE)) {
+      return false;
+    }
+    try {
+      type.getDeclaredField("openapiFields");
+      return true;
+    } catch (NoSuchFieldException e) {
+      return false;
+    }
   }
 
   /** The decimal value of s[from, to), or -1 when a character is not an ASCII digit. */

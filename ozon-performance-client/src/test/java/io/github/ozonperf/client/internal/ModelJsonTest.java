@@ -1,6 +1,7 @@
 package io.github.ozonperf.client.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import com.google.gson.JsonParseException;
 import io.github.ozonperf.client.invoker.JSON;
 import io.github.ozonperf.client.model.Campaign;
 import io.github.ozonperf.client.model.CampaignList;
-import io.github.ozonperf.client.model.CampaignState;
 import io.github.ozonperf.client.model.ProductBid;
 import io.github.ozonperf.client.model.ReportStatus;
 import io.github.ozonperf.client.model.PatchCampaignRequest;
@@ -53,7 +53,8 @@ class ModelJsonTest {
     assertEquals(Map.of("k", List.of(1.0)), first.getAdditionalProperties().get("newObject"));
     assertTrue(first.getAdditionalProperties().containsKey("newNull"));
     assertEquals(OffsetDateTime.parse("2024-01-28T12:30:15.123456+03:00"), first.getUpdatedAt());
-    assertEquals(CampaignState.UNKNOWN_DEFAULT_OPEN_API, onePass.getList().get(1).getState());
+    assertEquals("CAMPAIGN_STATE_FROM_THE_FUTURE", onePass.getList().get(1).getState().getValue());
+    assertFalse(onePass.getList().get(1).getState().isKnown());
   }
 
   @Test

@@ -367,11 +367,11 @@ public final class DefaultReports implements Reports {
     if (status.getState() == null) {
       state = ReportState.UNKNOWN;
     } else {
-      state = switch (status.getState()) {
-        case NOT_STARTED -> ReportState.NOT_STARTED;
-        case IN_PROGRESS -> ReportState.IN_PROGRESS;
-        case OK -> ReportState.OK;
-        case ERROR -> ReportState.ERROR;
+      state = switch (status.getState().getValue()) {
+        case "NOT_STARTED" -> ReportState.NOT_STARTED;
+        case "IN_PROGRESS" -> ReportState.IN_PROGRESS;
+        case "OK" -> ReportState.OK;
+        case "ERROR" -> ReportState.ERROR;
         default -> ReportState.UNKNOWN;
       };
     }
