@@ -26,6 +26,7 @@ import java.io.Closeable;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -153,7 +154,8 @@ public final class OzonPerformanceClient implements Closeable {
     this.searchPromo = new SearchPromoApi(apiClient);
     this.vendor = new VendorApi(apiClient);
     // Same account key => same single report-generation slot, across clients of this JVM.
-    this.reports = new DefaultReports(statistics, statisticsJson, baseUrl + "|" + tokens.clientId(), b.reportOptions);
+    this.reports = new DefaultReports(statistics, statisticsJson, baseUrl + "|" + tokens.clientId(), b.reportOptions,
+        this::campaignTypes);
   }
 
   /**
@@ -247,6 +249,17 @@ public final class OzonPerformanceClient implements Closeable {
    */
   public Reports reports() {
     return reports;
+  }
+
+  /** {@code advObjectType} by id of the given campaigns (one filtered campaign-list walk), for report planning. */
+  private Map<String, String> campaignTypes(List<String> ids) {
+    Map<String, String> types = new HashMap<>();
+    for (Campaign c : listAllCampaigns(CampaignFilter.builder().campaignIds(ids).build())) {
+      if (c.getId() != null && c.getAdvObjectType() != null) {
+        types.put(c.getId(), c.getAdvObjectType());
+      }
+    }
+    return types;
   }
 
   /**

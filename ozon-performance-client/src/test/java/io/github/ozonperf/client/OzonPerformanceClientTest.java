@@ -330,20 +330,24 @@ class OzonPerformanceClientTest {
     ManualReportClock clock = new ManualReportClock();
     client = ozon.clientBuilder(time).reportOptions(io.github.ozonperf.client.report.ReportOptions.builder()
         .clock(clock).tempDir(dir).build()).build();
-    ozon.enqueue(json(200, "{\"UUID\":\"u-1\"}"),
+    ozon.enqueue(json(200, "{\"list\":[{\"id\":\"48949\",\"advObjectType\":\"SKU\"}]}"),
+        json(200, "{\"UUID\":\"u-1\"}"),
         json(503, "{\"error\":\"busy\"}"), json(200, "{\"UUID\":\"u-1\",\"state\":\"OK\"}"),
         new MockResponse.Builder().code(200).addHeader("Content-Type", "text/csv")
-            .body("Дата;Показы;Клики\n01.10.2026;10;2\n").build());
+            .body("Дата;Показы;Клики;Расход, ₽\n01.10.2026;10;2;3,00\n").build());
     io.github.ozonperf.client.report.ReportRequest request = io.github.ozonperf.client.report.ReportRequest.builder()
         .campaignIds(List.of("48949")).dateFrom(LocalDate.of(2026, 10, 1)).dateTo(LocalDate.of(2026, 10, 1)).build();
 
     try (io.github.ozonperf.client.report.ReportResult result = client.reports().run(request)) {
       assertEquals(10, result.totals().views());
     }
-    assertEquals(4, ozon.apiCalls.size(), "submit, status (503, retried by the client), status, download");
-    assertEquals("POST", ozon.apiCalls.get(0).getMethod());
-    assertEquals("/api/client/statistics/report", ozon.apiCalls.get(3).getUrl().encodedPath());
-    assertEquals("u-1", ozon.apiCalls.get(3).getUrl().queryParameter("UUID"));
+    assertEquals(5, ozon.apiCalls.size(),
+        "campaign types, submit, status (503, retried by the client), status, download");
+    assertEquals("/api/client/campaign", ozon.apiCalls.get(0).getUrl().encodedPath());
+    assertEquals(List.of("48949"), ozon.apiCalls.get(0).getUrl().queryParameterValues("campaignIds"));
+    assertEquals("POST", ozon.apiCalls.get(1).getMethod());
+    assertEquals("/api/client/statistics/report", ozon.apiCalls.get(4).getUrl().encodedPath());
+    assertEquals("u-1", ozon.apiCalls.get(4).getUrl().queryParameter("UUID"));
     for (RecordedRequest r : ozon.apiCalls) {
       assertEquals("Bearer tok-1", r.getHeaders().get("Authorization"));
     }
@@ -354,6 +358,48 @@ class OzonPerformanceClientTest {
     }
   }
 
+
+  @Test
+  void campaignsAReportCannotIncludeAreLeftOutWithTheReasonInsteadOfFailingTheRequest(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    client = ozon.clientBuilder(time).reportOptions(io.github.ozonperf.client.report.ReportOptions.builder()
+        .clock(new ManualReportClock()).tempDir(dir).build()).build();
+    ozon.enqueue(json(200, "{\"list\":[{\"id\":\"1\",\"advObjectType\":\"SKU\"},"
+            + "{\"id\":\"2\",\"advObjectType\":\"ALL_SKU_PROMO\"},{\"id\":\"3\",\"advObjectType\":\"REF_VK\"}]}"),
+        json(200, "{\"UUID\":\"u-1\"}"), json(200, "{\"UUID\":\"u-1\",\"state\":\"OK\"}"),
+        new MockResponse.Builder().code(200).addHeader("Content-Type", "text/csv")
+            .body("Дата;Показы;Клики;Расход, ₽\n01.10.2026;10;2;3,00\n").build());
+    io.github.ozonperf.client.report.ReportRequest request = io.github.ozonperf.client.report.ReportRequest.builder()
+        .campaignIds(List.of("1", "2", "3")).dateFrom(LocalDate.of(2026, 10, 1)).dateTo(LocalDate.of(2026, 10, 1))
+        .build();
+
+    try (io.github.ozonperf.client.report.ReportResult result = client.reports().run(request)) {
+      assertEquals(List.of("2", "3"), List.copyOf(result.skipped().keySet()));
+      assertTrue(result.skipped().get("2").contains("all_sku_promo/orders/generate"), result.skipped().get("2"));
+      assertTrue(result.skipped().get("3").startsWith("REF_VK"), result.skipped().get("3"));
+    }
+    JsonObject body = JsonParser.parseString(ozon.apiCalls.get(1).getBody().utf8()).getAsJsonObject();
+    assertEquals("[\"1\"]", body.getAsJsonArray("campaigns").toString(), "only the reportable campaign is sent");
+  }
+
+  @Test
+  void ozonsForbiddenReportTypeAnswerNamesTheCampaignsOfTheRequest(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    client = ozon.clientBuilder(time).reportOptions(io.github.ozonperf.client.report.ReportOptions.builder()
+        .clock(new ManualReportClock()).tempDir(dir).build()).build();
+    ozon.enqueue(json(200, "{\"list\":[{\"id\":\"1\",\"advObjectType\":\"SKU\"},"
+            + "{\"id\":\"9\",\"advObjectType\":\"BRAND_NEW_TYPE\"}]}"),
+        json(400, "{\"error\":\"rpc error: code = InvalidArgument desc = generation of this type of report is "
+            + "forbidden for the transferred list of campaigns\"}"));
+    io.github.ozonperf.client.report.ReportRequest request = io.github.ozonperf.client.report.ReportRequest.builder()
+        .campaignIds(List.of("1", "9")).dateFrom(LocalDate.of(2026, 10, 1)).dateTo(LocalDate.of(2026, 10, 1))
+        .build();
+
+    OzonBadRequestException e = assertThrows(OzonBadRequestException.class, () -> client.reports().run(request));
+    assertTrue(e.getMessage().contains("1 (SKU), 9 (BRAND_NEW_TYPE)"), e.getMessage());
+    assertFalse(e.getMessage().contains("62 days"), "the limits are not the cause: " + e.getMessage());
+    assertEquals(400, e.statusCode());
+  }
   @Test
   void downloadingAnUnfinishedReportThroughTheFacadeIsAnOzonApiException() {
     ozon.enqueue(json(200, "{\"UUID\":\"u-2\",\"state\":\"NOT_STARTED\"}"));

@@ -71,7 +71,11 @@ public final class ErrorMapping {
     String says = ozonError == null ? "" : ": \"" + ozonError + "\"";
     if (code == 400 || code == 422) {
       // The report limits are a hint only where they apply: statistics requests, not campaign or bid writes.
-      String hint = path.contains("/statistics") ? " (limits: 10 campaigns and 62 days per report)" : "";
+      String hint = !path.contains("/statistics") ? ""
+          : ozonError != null && ozonError.contains("type of report is forbidden")
+          ? " (a campaign of a type this report cannot include is in the request: SEARCH_PROMO, ALL_SKU_PROMO and "
+              + "REF_* campaigns have reports of their own)"
+          : " (limits: 10 campaigns and 62 days per report)";
       return new OzonBadRequestException(call + " was rejected by Ozon as invalid (HTTP " + code + says
           + "). Fix the request and try again" + hint + ".",
           code, ozonError, body, method, path, retryAfter, null);

@@ -30,8 +30,25 @@ public interface ReportResult extends Closeable {
    */
   Stream<ReportRow> rows();
 
-  /** Totals computed from the rows (reads the files once, then cached). */
+  /**
+   * Totals computed from the rows, with Ozon's corrections apart ({@link ReportTotals#corrections()}); reads the
+   * files once, together with {@link #mismatches()}, then cached.
+   */
   ReportTotals totals();
+
+  /**
+   * Where the sums of the rows disagree with Ozon's own totals lines ({@code Всего}), per campaign and column;
+   * empty when they agree or the files have none. Each one is also logged as a warning. Read together with
+   * {@link #totals()}.
+   */
+  List<ReportMismatch> mismatches();
+
+  /**
+   * Campaigns of the request that were left out because this kind of report cannot include them (Ozon answers
+   * {@code 400 generation of this type of report is forbidden} for the whole request otherwise), with the reason and
+   * what to use instead; in request order. Empty when every campaign was reported.
+   */
+  java.util.Map<String, String> skipped();
 
   /** The downloaded files (CSV, ZIP or JSON), deleted by {@link #close()}. */
   List<Path> files();

@@ -14,26 +14,90 @@ import java.util.Objects;
  * accessors parse leniently and give {@code null} when the report has no (or no numeric) value.
  */
 public final class ReportRow {
-  /** Column name: the day (or first day of the week/month) of the row. */
+  // One constant per column this SDK knows; HeaderNames maps every header of every layout to one of them.
+
+  /** Column name: the day of the row ({@code День}, {@code Дата}); absent in reports grouped by nothing. */
   public static final String DATE = "date";
-  /** Column name: the advertised product's SKU. */
+  /** Column name: the advertised product's SKU ({@code sku}). */
   public static final String SKU = "sku";
-  /** Column name: product or campaign title. */
+  /** Column name: the SKU of the advertised product an order came through (orders report). */
+  public static final String ADVERTISED_SKU = "advertisedSku";
+  /** Column name: product, banner or campaign title. */
   public static final String TITLE = "title";
-  /** Column name: impressions. */
+  /** Column name: the product's price, roubles ({@code Цена товара, ₽}). */
+  public static final String PRICE = "price";
+  /** Column name: when the product was added to the campaign ({@code Дата добавления}), as written. */
+  public static final String DATE_ADDED = "dateAdded";
+  /** Column name: the banner's id ({@code ID баннера}, banner reports). */
+  public static final String BANNER_ID = "bannerId";
+  /** Column name: where the ad was shown ({@code Место размещения}), as written. */
+  public static final String PLACEMENT = "placement";
+  /** Column name: the platform the ad was shown on ({@code Платформа}: mobile app, desktop; banner reports). */
+  public static final String PLATFORM = "platform";
+  /** Column name: the kind of page the ad was shown on ({@code pageType} of JSON reports), as written. */
+  public static final String PAGE_TYPE = "pageType";
+  /** Column name: where the order came from ({@code Источник заказов}, orders report), as written. */
+  public static final String ORDER_SOURCE = "orderSource";
+  /** Column name: the order's id (search-promotion orders report). */
+  public static final String ORDER_ID = "orderId";
+  /** Column name: items in the order (orders report, {@code Количество}). */
+  public static final String QUANTITY = "quantity";
+  /** Column name: the item's sale price, roubles (orders report, {@code Стоимость продажи, ₽}). */
+  public static final String SALE_PRICE = "salePrice";
+  /** Column name: the order line's value, roubles (orders report, {@code Стоимость, ₽}). */
+  public static final String COST = "cost";
+  /** Column name: the bid, roubles ({@code Ставка, ₽}). */
+  public static final String BID = "bid";
+  /** Column name: impressions ({@code Показы}). */
   public static final String VIEWS = "views";
-  /** Column name: clicks. */
+  /** Column name: impressions that were actually visible ({@code Видимые показы}, video banners). */
+  public static final String VIEWABLE_VIEWS = "viewableViews";
+  /** Column name: unique users reached ({@code Охват}, banner and video reports). */
+  public static final String REACH = "reach";
+  /** Column name: clicks ({@code Клики}). */
   public static final String CLICKS = "clicks";
-  /** Column name: click-through rate in percent, as Ozon wrote it. */
+  /** Column name: click-through rate in percent, as Ozon wrote it ({@code CTR, %}). */
   public static final String CTR = "ctr";
-  /** Column name: money spent, roubles. */
-  public static final String SPEND = "spend";
-  /** Column name: average cost per click, roubles. */
+  /** Column name: additions to cart ({@code Добавления в корзину}, {@code В корзину}). */
+  public static final String TO_CART = "toCart";
+  /** Column name: average cost per click, roubles ({@code Средняя стоимость клика, ₽}). */
   public static final String AVG_CPC = "avgCpc";
-  /** Column name: orders. */
+  /** Column name: average cost of 1,000 impressions, roubles ({@code Ср. стоимость 1000 показов, ₽}). */
+  public static final String CPM = "cpm";
+  /** Column name: video views with the sound on ({@code Просмотры со звуком}, video banners). */
+  public static final String VIEWS_WITH_SOUND = "viewsWithSound";
+  /** Column name: video views to 25 % (video banners). */
+  public static final String QUARTILE_25 = "quartile25";
+  /** Column name: video views to 50 % (video banners). */
+  public static final String QUARTILE_50 = "quartile50";
+  /** Column name: video views to 75 % (video banners). */
+  public static final String QUARTILE_75 = "quartile75";
+  /** Column name: video views to the end (video banners). */
+  public static final String QUARTILE_100 = "quartile100";
+  /** Column name: view-through rate in percent, as written (video banners). */
+  public static final String VIEW_RATE = "viewRate";
+  /** Column name: money spent, roubles, VAT included ({@code Расход, ₽, с НДС}; {@code moneySpent} in JSON). */
+  public static final String SPEND = "spend";
+  /**
+   * Column name: orders attributed to the ad — items sold ({@code Продано товаров}, 2026 header), orders
+   * ({@code Заказы}, earlier headers), {@code orders} in JSON.
+   */
   public static final String ORDERS = "orders";
-  /** Column name: revenue of the orders, roubles. */
+  /**
+   * Column name: revenue attributed to the ad, roubles ({@code Продажи в продвижении, ₽}, 2026 header;
+   * {@code Продажи, ₽}, earlier headers; {@code ordersMoney} in JSON).
+   */
   public static final String ORDERS_MONEY = "ordersMoney";
+  /** Column name: items of the same model sold ({@code Продано товаров модели}, {@code Заказы модели}). */
+  public static final String MODEL_ORDERS = "modelOrders";
+  /** Column name: revenue from orders of the same model, roubles. */
+  public static final String MODEL_ORDERS_MONEY = "modelOrdersMoney";
+  /** Column name: ad cost share of the attributed revenue in percent, as written ({@code ДРР в продвижении, %}). */
+  public static final String DRR = "drr";
+  /** Column name: all orders of the product, roubles, ad-attributed or not ({@code Заказано на сумму, ₽}). */
+  public static final String ALL_ORDERS_MONEY = "allOrdersMoney";
+  /** Column name: ad cost share of all orders in percent, as written ({@code ДРР (общий), %}). */
+  public static final String ALL_DRR = "allDrr";
 
   private final String campaignId;
   private final Map<String, String> columns;
@@ -51,8 +115,10 @@ public final class ReportRow {
     this.views = Numbers.tryParseLong(columns.get(VIEWS));
     this.clicks = Numbers.tryParseLong(columns.get(CLICKS));
     this.spend = Numbers.tryParseDecimal(columns.get(SPEND));
-    this.orders = Numbers.tryParseLong(columns.get(ORDERS));
-    this.ordersMoney = Numbers.tryParseDecimal(columns.get(ORDERS_MONEY));
+    // The orders report has one row per order: its items and its value are the row's orders and revenue.
+    this.orders = Numbers.tryParseLong(columns.containsKey(ORDERS) ? columns.get(ORDERS) : columns.get(QUANTITY));
+    this.ordersMoney = Numbers.tryParseDecimal(
+        columns.containsKey(ORDERS_MONEY) ? columns.get(ORDERS_MONEY) : columns.get(COST));
   }
 
   /**
@@ -92,12 +158,15 @@ public final class ReportRow {
     return spend;
   }
 
-  /** Orders, or {@code null}. */
+  /** Orders attributed to the ad ({@link #ORDERS}; the items of the order in the orders report), or {@code null}. */
   public Long orders() {
     return orders;
   }
 
-  /** Revenue of the orders in roubles, or {@code null}. */
+  /**
+   * Revenue attributed to the ad in roubles ({@link #ORDERS_MONEY}; the order's value in the orders report), or
+   * {@code null}.
+   */
   public BigDecimal ordersMoney() {
     return ordersMoney;
   }
@@ -120,6 +189,41 @@ public final class ReportRow {
   /** Average cost per click as Ozon wrote it, or {@code null}. */
   public BigDecimal avgCpc() {
     return Numbers.tryParseDecimal(columns.get(AVG_CPC));
+  }
+
+  /** Additions to cart, or {@code null}. */
+  public Long toCart() {
+    return Numbers.tryParseLong(columns.get(TO_CART));
+  }
+
+  /** Items of the same model sold, or {@code null}. */
+  public Long modelOrders() {
+    return Numbers.tryParseLong(columns.get(MODEL_ORDERS));
+  }
+
+  /** Revenue from orders of the same model in roubles, or {@code null}. */
+  public BigDecimal modelOrdersMoney() {
+    return Numbers.tryParseDecimal(columns.get(MODEL_ORDERS_MONEY));
+  }
+
+  /** All orders of the product in roubles, ad-attributed or not, or {@code null}. */
+  public BigDecimal allOrdersMoney() {
+    return Numbers.tryParseDecimal(columns.get(ALL_ORDERS_MONEY));
+  }
+
+  /** Unique users reached (banner and video reports), or {@code null}. */
+  public Long reach() {
+    return Numbers.tryParseLong(columns.get(REACH));
+  }
+
+  /** Visible impressions (video banners), or {@code null}. */
+  public Long viewableViews() {
+    return Numbers.tryParseLong(columns.get(VIEWABLE_VIEWS));
+  }
+
+  /** A column parsed leniently as a whole number, or {@code null}. */
+  public Long count(String column) {
+    return Numbers.tryParseLong(columns.get(column));
   }
 
   /** The raw value of a column by its English name (or original header for unknown columns), or {@code null}. */

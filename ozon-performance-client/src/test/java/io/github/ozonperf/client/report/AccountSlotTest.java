@@ -54,7 +54,7 @@ class AccountSlotTest {
       }
       return FakeOzon.state("OK");
     };
-    byte[] csv = "Дата;Показы;Клики\n01.10.2026;5;1\n".getBytes(StandardCharsets.UTF_8);
+    byte[] csv = "Дата;Показы;Клики;Расход, ₽\n01.10.2026;5;1;2,50\n".getBytes(StandardCharsets.UTF_8);
     ozon.download = uuid -> new MockResponse.Builder().addHeader("Content-Type", "text/csv")
         .body(new Buffer().write(csv)).build();
     server.setDispatcher(ozon);

@@ -312,7 +312,7 @@ class DefaultReportsTest {
     ozon.status = (uuid, n) -> FakeOzon.json(200, "{\"UUID\":\"" + uuid + "\",\"state\":\"OK\","
         + "\"request\":{\"campaigns\":[\"77\"],\"dateFrom\":\"2026-10-01\",\"dateTo\":\"2026-10-03\"}}");
     ozon.download = uuid -> file("text/csv",
-        "Дата;Показы;Клики\n01.10.2026;10;1\n".getBytes(StandardCharsets.UTF_8));
+        "Дата;Показы;Клики;Расход, ₽\n01.10.2026;10;1;2,50\n".getBytes(StandardCharsets.UTF_8));
 
     assertEquals(new ReportStatusView("r-old", ReportState.OK, null), reports.status("r-old"));
     try (ReportResult result = reports.download("r-old", ReportFormat.CSV)) {

@@ -1,6 +1,7 @@
 package io.github.ozonperf.client.internal.report;
 
 import io.github.ozonperf.client.report.ReportChunk;
+import io.github.ozonperf.client.report.ReportMismatch;
 import io.github.ozonperf.client.report.ReportResult;
 import io.github.ozonperf.client.report.ReportRow;
 import io.github.ozonperf.client.report.ReportTotals;
@@ -8,23 +9,41 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Rows streamed file after file (never buffered: {@code flatMap} would buffer a file under iterator()). */
 public final class DefaultReportResult implements ReportResult {
   private final List<ReportChunk> chunks;
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultReportResult.class);
+
   private final List<ReportFile> files;
+  private final Map<String, String> skipped;
   private volatile boolean closed;
-  private ReportTotals totals;
+  private Summary summary;
 
   /** A result owning {@code files}: {@link #close()} deletes them. */
   public DefaultReportResult(List<ReportChunk> chunks, List<ReportFile> files) {
+    this(chunks, files, Map.of());
+  }
+
+  /**
+   * A result owning {@code files}: {@link #close()} deletes them.
+   *
+   * @param skipped campaigns left out of the request, with the reason, in request order
+   */
+  public DefaultReportResult(List<ReportChunk> chunks, List<ReportFile> files, Map<String, String> skipped) {
     this.chunks = List.copyOf(chunks);
     this.files = List.copyOf(files);
+    this.skipped = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
   }
 
   @Override
@@ -51,17 +70,49 @@ public final class DefaultReportResult implements ReportResult {
 
   @Override
   public synchronized ReportTotals totals() {
-    if (totals == null) {
+    return summary().totals;
+  }
+
+  @Override
+  public synchronized List<ReportMismatch> mismatches() {
+    return summary().mismatches;
+  }
+
+  @Override
+  public Map<String, String> skipped() {
+    return skipped;
+  }
+
+  /** One pass over every file: the rows' sums, the corrections, and the check against Ozon's totals lines. */
+  private Summary summary() {
+    if (summary == null) {
+      if (closed) {
+        throw new IllegalStateException("this ReportResult is closed and its files are deleted");
+      }
       ReportTotals sum = ReportTotals.EMPTY;
-      try (Stream<ReportRow> rows = rows()) {
-        for (ReportRow row : (Iterable<ReportRow>) rows::iterator) {
-          sum = sum.plus(row);
+      List<ReportMismatch> mismatches = new ArrayList<>();
+      for (ReportFile file : files) {
+        try (RowIterator rows = ReportParsers.open(file)) {
+          while (rows.hasNext()) {
+            rows.next();
+          }
+          for (ReportSection section : rows.sections()) {
+            sum = sum.plus(section.totals());
+            mismatches.addAll(Reconciliation.check(section));
+          }
+        } catch (IOException e) {
+          throw RowIterator.unreadable(e);
         }
       }
-      totals = sum;
+      for (ReportMismatch m : mismatches) {
+        LOG.warn("Report rows disagree with Ozon's totals line: {}", m);
+      }
+      summary = new Summary(sum, List.copyOf(mismatches));
     }
-    return totals;
+    return summary;
   }
+
+  private record Summary(ReportTotals totals, List<ReportMismatch> mismatches) {}
 
   @Override
   public List<Path> files() {

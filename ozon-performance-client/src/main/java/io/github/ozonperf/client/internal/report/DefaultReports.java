@@ -2,6 +2,7 @@ package io.github.ozonperf.client.internal.report;
 
 import io.github.ozonperf.auth.TokenRefreshException;
 import io.github.ozonperf.client.OzonApiException;
+import io.github.ozonperf.client.OzonBadRequestException;
 import io.github.ozonperf.client.OzonConnectionException;
 import io.github.ozonperf.client.OzonReportException;
 import io.github.ozonperf.client.OzonReportNotReadyException;
@@ -32,16 +33,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The report workflow over the generated Statistics APIs: plan chunks, take the account's single
  * generation slot, submit, poll with growing intervals, release the slot, stream the file to disk.
  */
 public final class DefaultReports implements Reports {
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultReports.class);
   private static final String STATUS_PATH = "/api/client/statistics/{UUID}";
   private static final String DOWNLOAD_PATH = "/api/client/statistics/report";
   private static final String ACCEPT_REPORT = "text/csv, application/zip, application/json";
@@ -54,6 +59,7 @@ public final class DefaultReports implements Reports {
   private final String accountKey;
   private final ReportOptions options;
   private final ReportClock clock;
+  private final Function<List<String>, Map<String, String>> campaignTypes;
 
   /**
    * Creates the workflow; the facade wires one per client.
@@ -66,6 +72,19 @@ public final class DefaultReports implements Reports {
    */
   public DefaultReports(StatisticsApi statistics, StatisticsJsonApi statisticsJson, String accountKey,
       ReportOptions options) {
+    this(statistics, statisticsJson, accountKey, options, ids -> Map.of());
+  }
+
+  /**
+   * Creates the workflow with a campaign type lookup, so that campaigns a statistics report cannot include are
+   * left out (with a reason in {@link ReportResult#skipped()}) instead of failing the whole request.
+   *
+   * @param campaignTypes {@code advObjectType} by id for the given ids (one campaign-list call); it may leave out
+   *                      ids it does not know, and a failure of it only means no campaign is left out
+   */
+  public DefaultReports(StatisticsApi statistics, StatisticsJsonApi statisticsJson, String accountKey,
+      ReportOptions options, Function<List<String>, Map<String, String>> campaignTypes) {
+    this.campaignTypes = Objects.requireNonNull(campaignTypes, "campaignTypes == null");
     this.statistics = Objects.requireNonNull(statistics, "statistics == null");
     this.statisticsJson = Objects.requireNonNull(statisticsJson, "statisticsJson == null");
     this.accountKey = Objects.requireNonNull(accountKey, "accountKey == null");
@@ -79,7 +98,11 @@ public final class DefaultReports implements Reports {
     Objects.requireNonNull(progress, "progress == null");
     long start = clock.nanoTime();
     long deadline = start + options.timeout().toNanos();
-    List<ReportChunk> chunks = new ArrayList<>(ChunkPlanner.plan(request));
+    Map<String, String> types = typesOf(request.campaignIds());
+    Map<String, String> skipped = ChunkPlanner.notReportable(request.campaignIds(), types);
+    List<String> reportable = new ArrayList<>(request.campaignIds());
+    reportable.removeAll(skipped.keySet());
+    List<ReportChunk> chunks = new ArrayList<>(ChunkPlanner.plan(reportable, request));
     List<ReportFile> files = new ArrayList<>();
     boolean success = false;
     try {
@@ -87,7 +110,7 @@ public final class DefaultReports implements Reports {
         Semaphore slot = AccountGate.slot(accountKey);
         acquire(slot, deadline, start, chunks, i);
         try {
-          String uuid = submitWhenAccountIsFree(chunks, i, request, deadline, start);
+          String uuid = submitWhenAccountIsFree(chunks, i, request, types, deadline, start);
           chunks.set(i, chunks.get(i).with(uuid, ReportState.NOT_STARTED));
           emit(progress, chunks, i, start);
           awaitReady(chunks, i, deadline, start, progress);
@@ -99,7 +122,7 @@ public final class DefaultReports implements Reports {
         emit(progress, chunks, i, start);
       }
       success = true;
-      return new DefaultReportResult(chunks, files);
+      return new DefaultReportResult(chunks, files, skipped);
     } finally {
       if (!success) {
         DefaultReportResult.deleteAll(files);
@@ -164,13 +187,27 @@ public final class DefaultReports implements Reports {
    * report was not accepted, so re-submitting is safe; wait on the poll schedule (or Retry-After) within
    * the deadline. Any other 429 (the daily quota) is surfaced at once.
    */
+  /** The campaigns' types, or an empty map when the lookup fails (then nothing is left out of the request). */
+  private Map<String, String> typesOf(List<String> ids) {
+    try {
+      Map<String, String> types = campaignTypes.apply(ids);
+      return types == null ? Map.of() : types;
+    } catch (RuntimeException e) {
+      LOG.info("Could not look up the campaigns' types before a report ({}); every campaign is submitted",
+          ErrorMapping.describe(e));
+      return Map.of();
+    }
+  }
+
   private String submitWhenAccountIsFree(List<ReportChunk> chunks, int index, ReportRequest request,
-      long deadline, long start) {
+      Map<String, String> types, long deadline, long start) {
     PollSchedule schedule = new PollSchedule(options.initialPollInterval(), options.pollMultiplier(),
         options.maxPollInterval());
     while (true) {
       try {
         return submit(chunks.get(index), request);
+      } catch (OzonBadRequestException e) {
+        throw isForbiddenType(e.ozonError()) ? forbiddenType(e, chunks.get(index), types) : e;
       } catch (OzonApiException e) {
         if (e.statusCode() != 429 || !isActiveReportLimit(e.ozonError())) {
           throw e;
@@ -189,6 +226,24 @@ public final class DefaultReports implements Reports {
         }
       }
     }
+  }
+
+  static boolean isForbiddenType(String ozonError) {
+    return ozonError != null && ozonError.toLowerCase(java.util.Locale.ROOT).contains("type of report is forbidden");
+  }
+
+  /** Ozon's 400 for a campaign type the report cannot include, naming the chunk's campaigns and their types. */
+  private static OzonBadRequestException forbiddenType(OzonBadRequestException e, ReportChunk chunk,
+      Map<String, String> types) {
+    List<String> named = new ArrayList<>();
+    for (String id : chunk.campaignIds()) {
+      named.add(id + " (" + types.getOrDefault(id, "type unknown") + ")");
+    }
+    return new OzonBadRequestException("Ozon refused the report because one of its campaigns is of a type a "
+        + "statistics report cannot include (HTTP 400: \"" + e.ozonError() + "\"). Campaigns in this request: "
+        + String.join(", ", named) + ". Pay-per-order (SEARCH_PROMO, ALL_SKU_PROMO) and external-traffic (REF_*) "
+        + "campaigns have reports of their own; leave them out of this one.", e.statusCode(), e.ozonError(),
+        e.rawBody(), e.method(), e.path(), e.retryAfter().orElse(null), e);
   }
 
   static boolean isActiveReportLimit(String ozonError) {

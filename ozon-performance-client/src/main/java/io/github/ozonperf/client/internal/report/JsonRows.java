@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Rows of a JSON report, streamed: <code>{"&lt;campaignId&gt;": {"report": {"rows": [...], "totals":
  * {...}}}}</code>. Row keys are mapped to our English names ({@code moneySpent} → {@code spend}); Ozon's
- * totals are skipped (we compute ours).
+ * {@code totals} (with {@code corrections}, when present) are kept on the campaign's {@link ReportSection}.
  */
 public final class JsonRows extends RowIterator {
   private final JsonReader json;
@@ -20,6 +20,7 @@ public final class JsonRows extends RowIterator {
   private boolean inRows;
   private int depth;
   private String campaignId;
+  private ReportSection section;
 
   /** Reads the JSON report from {@code reader} (closed by {@link #close()}). */
   public JsonRows(Reader reader) {
@@ -58,6 +59,8 @@ public final class JsonRows extends RowIterator {
           return null;
         }
         campaignId = json.nextName();
+        section = new ReportSection(campaignId, "campaign " + campaignId);
+        sections.add(section);
         if (json.peek() == JsonToken.BEGIN_OBJECT) {
           json.beginObject();
           depth = 1;
@@ -76,6 +79,10 @@ public final class JsonRows extends RowIterator {
       if (name.equals("rows") && token == JsonToken.BEGIN_ARRAY) {
         json.beginArray();
         inRows = true;
+      } else if (name.equals("totals") && token == JsonToken.BEGIN_OBJECT) {
+        Map<String, String> totals = readObject();
+        section.addCorrection(totals.remove("corrections"));
+        section.ozonTotals(totals);
       } else if (name.equals("report") && token == JsonToken.BEGIN_OBJECT) {
         json.beginObject();
         depth++;
@@ -86,6 +93,13 @@ public final class JsonRows extends RowIterator {
   }
 
   private ReportRow readRow() throws IOException {
+    ReportRow row = ReportRow.of(campaignId, readObject());
+    section.add(row);
+    return row;
+  }
+
+  /** A flat object's scalar values by English name; nested values are skipped. */
+  private Map<String, String> readObject() throws IOException {
     Map<String, String> columns = new LinkedHashMap<>();
     json.beginObject();
     while (json.hasNext()) {
@@ -98,7 +112,7 @@ public final class JsonRows extends RowIterator {
       }
     }
     json.endObject();
-    return ReportRow.of(campaignId, columns);
+    return columns;
   }
 
   @Override

@@ -24,7 +24,7 @@ public final class ReportParsers {
         case ZIP -> new ZipRows(in);
         case JSON -> new JsonRows(new InputStreamReader(in, StandardCharsets.UTF_8));
         case CSV -> CsvRows.open(new InputStreamReader(in, StandardCharsets.UTF_8),
-            file.campaignIds().size() == 1 ? file.campaignIds().get(0) : null);
+            file.campaignIds().size() == 1 ? file.campaignIds().get(0) : null, file.path().getFileName().toString());
       };
     } catch (IOException | RuntimeException e) {
       in.close();

@@ -8,7 +8,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.FileSystemException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -18,8 +21,15 @@ import java.util.NoSuchElementException;
  * {@link ReportErrors.LocalFileException}. Messages name the exception type only, never file content.
  */
 public abstract class RowIterator implements Iterator<ReportRow>, Closeable {
+  /** The sections read so far (one per campaign report in the file), in file order; filled while rows are read. */
+  protected final List<ReportSection> sections = new ArrayList<>();
   private ReportRow next;
   private boolean done;
+
+  /** The sections read so far; complete once {@link #hasNext()} has returned {@code false}. */
+  public List<ReportSection> sections() {
+    return Collections.unmodifiableList(sections);
+  }
 
   /** The next row, or {@code null} at the end. */
   protected abstract ReportRow fetch() throws IOException;
@@ -36,6 +46,9 @@ public abstract class RowIterator implements Iterator<ReportRow>, Closeable {
       next = fetch();
     } catch (OzonApiException e) {
       throw e;
+    } catch (ReportLayoutException e) {
+      throw new OzonMalformedResponseException(e.getMessage(), -1, null, null, "GET",
+          "/api/client/statistics/report", null, null);
     } catch (IOException e) {
       throw unreadable(e);
     } catch (RuntimeException e) {
@@ -76,5 +89,12 @@ public abstract class RowIterator implements Iterator<ReportRow>, Closeable {
         + ErrorMapping.describe(e) + "). Ozon may have changed the report format: report it to the SDK's "
         + "maintainers; the raw file is in ReportResult.files() until the result is closed.", -1, null, null, "GET",
         "/api/client/statistics/report", null, sanitized);
+  }
+
+  /** A report whose layout cannot be read: its message names the line and says what is missing (no secrets). */
+  static final class ReportLayoutException extends IOException {
+    ReportLayoutException(String message) {
+      super(message);
+    }
   }
 }

@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-/** Rows of a ZIP holding one {@code <campaignId>.csv} per campaign, read entry by entry (streamed). */
+/**
+ * Rows of a ZIP holding one CSV per campaign, read entry by entry (streamed). Entries are named
+ * {@code <campaignId>_<dd.mm>-<dd.mm>.csv} by live Ozon (also {@code <campaignId>.csv}): the campaign is the name's
+ * leading number.
+ */
 public final class ZipRows extends RowIterator {
   private final ZipInputStream zip;
   private CsvRows current;
@@ -26,6 +30,7 @@ public final class ZipRows extends RowIterator {
         if (current.hasNext()) {
           return current.next();
         }
+        sections.addAll(current.sections());
         current = null;
       }
       ZipEntry entry = zip.getNextEntry();
@@ -46,7 +51,7 @@ public final class ZipRows extends RowIterator {
           // the ZIP stream stays open for the next entry
         }
       };
-      current = CsvRows.open(new InputStreamReader(shield, StandardCharsets.UTF_8), id);
+      current = CsvRows.open(new InputStreamReader(shield, StandardCharsets.UTF_8), id, name);
     }
   }
 
