@@ -33,11 +33,12 @@ class CampaignsTest {
   }
 
   @Test
-  void listWithoutParametersReturnsAll25WithIdsAsStringsAndNoTotalLikeOzon() {
+  void listWithoutParametersReturnsAllWithIdsAsStringsAndAStringTotalLikeLiveOzon() {
     JsonObject o = client.get("/api/client/campaign").json();
     JsonArray list = o.getAsJsonArray("list");
     assertEquals(SandboxData.CAMPAIGN_COUNT, list.size());
-    assertEquals(Set.of("list"), o.keySet(), "Ozon sends no total: clients must walk pages to a short one");
+    assertEquals(Set.of("list", "total"), o.keySet());
+    assertEquals(Integer.toString(SandboxData.CAMPAIGN_COUNT), o.get("total").getAsString());
     JsonObject c = list.get(0).getAsJsonObject();
     assertTrue(c.get("id").getAsJsonPrimitive().isString());
     assertEquals(sandbox.data().campaigns().get(0).id(), c.get("id").getAsString());
@@ -45,14 +46,40 @@ class CampaignsTest {
   }
 
   @Test
-  void datasetSpansThreeObjectTypesAndSeveralStates() {
+  void listSendsCapitalPaymentTypeAndPlacementArraysAndLiveFields() {
+    JsonArray list = client.get("/api/client/campaign").json().getAsJsonArray("list");
+    for (int i = 0; i < list.size(); i++) {
+      JsonObject c = list.get(i).getAsJsonObject();
+      SandboxCampaign sc = sandbox.data().campaigns().get(i);
+      assertFalse(c.has("paymentType"));
+      assertEquals(sc.paymentType(), c.get("PaymentType").getAsString());
+      assertTrue(c.get("placement").isJsonArray());
+      assertEquals(sc.advObjectType().equals("SKU") ? 1 : 0, c.getAsJsonArray("placement").size());
+      assertTrue(c.get("autopilot").isJsonNull());
+      assertTrue(c.get("ProductAdvPlacements").isJsonArray());
+      for (String k : List.of("expenseStrategy", "budgetType", "weeklyBudget", "startWeekDay", "endWeekDay",
+          "autoIncrease", "isAutocreated", "autostopStatus", "productAutopilotStrategy")) {
+        assertTrue(c.has(k), k);
+      }
+    }
+    JsonObject first = list.get(0).getAsJsonObject();
+    assertEquals("CPC", first.get("PaymentType").getAsString());
+    assertEquals("PLACEMENT_TOP_PROMOTION", first.getAsJsonArray("placement").get(0).getAsString());
+    JsonObject vk = list.get(SandboxData.CAMPAIGN_COUNT - 1).getAsJsonObject();
+    assertEquals("REF_VK", vk.get("advObjectType").getAsString());
+    assertEquals("CAMPAIGN_TYPE_INVALID", vk.get("PaymentType").getAsString());
+    assertTrue(vk.get("isAutocreated").getAsBoolean());
+  }
+
+  @Test
+  void datasetSpansFiveObjectTypesAndSeveralStates() {
     Set<String> types = new HashSet<>();
     Set<String> states = new HashSet<>();
     sandbox.data().campaigns().forEach(c -> {
       types.add(c.advObjectType());
       states.add(c.state());
     });
-    assertEquals(Set.of("SKU", "BANNER", "SEARCH_PROMO"), types);
+    assertEquals(Set.of("SKU", "BANNER", "SEARCH_PROMO", "ALL_SKU_PROMO", "REF_VK"), types);
     assertTrue(states.size() >= 5, states.toString());
   }
 
@@ -99,12 +126,12 @@ class CampaignsTest {
     int[] sizes = new int[4];
     for (int page = 1; page <= 4; page++) {
       JsonObject o = client.get("/api/client/campaign?page=" + page + "&pageSize=10").json();
-      assertFalse(o.has("total"));
+      assertEquals(Integer.toString(SandboxData.CAMPAIGN_COUNT), o.get("total").getAsString());
       JsonArray list = o.getAsJsonArray("list");
       sizes[page - 1] = list.size();
       list.forEach(e -> seen.add(e.getAsJsonObject().get("id").getAsString()));
     }
-    assertEquals(List.of(10, 10, 5, 0), List.of(sizes[0], sizes[1], sizes[2], sizes[3]));
+    assertEquals(List.of(10, 10, 7, 0), List.of(sizes[0], sizes[1], sizes[2], sizes[3]));
     assertEquals(sandbox.data().campaigns().stream().map(SandboxCampaign::id).toList(), seen);
   }
 

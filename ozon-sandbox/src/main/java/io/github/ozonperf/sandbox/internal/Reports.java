@@ -33,11 +33,16 @@ final class Reports {
   static final String TOO_MANY_ACTIVE = "Превышен лимит активных запросов (максимум 1)";
   static final int MAX_CAMPAIGNS = 10;
   static final int MAX_DAYS = 62;
-  static final DateTimeFormatter RU_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-  static final String CSV_HEADER_TAIL =
-      "Показы;Клики;CTR (%);Средняя стоимость клика, ₽;Расход, ₽;Заказы;Продажи, ₽";
+  static final String TOO_MANY_CAMPAIGNS = "Превышен лимит по количеству кампаний (максимум 10)";
+  static final String FORBIDDEN = "rpc error: code = InvalidArgument desc = generation of this type of report is "
+      + "forbidden for the transferred list of campaigns";
+  static final String CSV = "text/csv; charset=utf-8";
 
-  enum Format { CSV, JSON }
+  /**
+   * CSV: per campaign (a ZIP when several); JSON: one object keyed by campaign id; ORDERS_CSV / PRODUCTS_CSV: one
+   * search-promo file over all the report's campaigns.
+   */
+  enum Format { CSV, JSON, ORDERS_CSV, PRODUCTS_CSV }
 
   /** A submitted report; immutable apart from the state derived from the clock. */
   record Report(String uuid, String kind, Format format, List<String> campaigns, LocalDate from, LocalDate to,
@@ -51,12 +56,15 @@ final class Reports {
   private final List<Report> ordered = new ArrayList<>();
   private final Object lock = new Object();
   private Report lastCounted;
+  private final ReportLayouts layouts;
+  private final Map<String, Download> downloads = new ConcurrentHashMap<>();
 
   Reports(Clock clock, Duration duration, SandboxData data, Function<String, SandboxCampaign> campaigns) {
     this.clock = clock;
     this.duration = duration;
     this.data = data;
     this.campaigns = campaigns;
+    this.layouts = new ReportLayouts(data);
   }
 
   /** Submits a report, enforcing one active generation per account (429 otherwise). */
@@ -172,7 +180,7 @@ final class Reports {
     return o;
   }
 
-  /** The downloadable content of an OK report. */
+  /** The downloadable content of an OK report (rendered once, then served from a cache). */
   Download download(Report r) {
     String state = state(r, clock.instant());
     if (state.equals("ERROR")) {
@@ -183,24 +191,50 @@ final class Reports {
       throw ApiError.badRequest("report is not ready: state " + state
           + "; poll GET /api/client/statistics/" + r.uuid() + " until state is OK");
     }
-    if (r.format() == Format.JSON) {
-      JsonObject o = new JsonObject();
-      for (String id : r.campaigns()) {
-        o.add(id, jsonCampaign(id, r.from(), r.to(), r.groupBy()));
+    Download d = downloads.get(r.uuid());
+    if (d == null) {
+      d = render(r);
+      if (downloads.size() > 1_000) {
+        downloads.clear();
       }
-      return new Download(Http.JSON, Http.GSON.toJson(o).getBytes(StandardCharsets.UTF_8), null);
+      downloads.put(r.uuid(), d);
+    }
+    return d;
+  }
+
+  private Download render(Report r) {
+    switch (r.format()) {
+      case JSON -> {
+        JsonObject o = new JsonObject();
+        for (String id : r.campaigns()) {
+          o.add(id, layouts.jsonCampaign(campaigns.apply(id), id, r.from(), r.to(), r.groupBy()));
+        }
+        return new Download(Http.JSON, Http.GSON.toJson(o).getBytes(StandardCharsets.UTF_8), null);
+      }
+      case ORDERS_CSV -> {
+        return new Download(CSV, layouts.ordersCsv(r.campaigns(), r.from(), r.to()),
+            "orders_" + ReportLayouts.ddmm(r.from()) + "-" + ReportLayouts.ddmm(r.to()) + ".csv");
+      }
+      case PRODUCTS_CSV -> {
+        return new Download(CSV, layouts.productsCsv(r.campaigns(), r.from(), r.to()),
+            "products_" + ReportLayouts.ddmm(r.from()) + "-" + ReportLayouts.ddmm(r.to()) + ".csv");
+      }
+      default -> {
+        // CSV: one campaign -> the bare CSV; several -> a ZIP of <id>_<dd.mm>-<dd.mm>.csv entries (corpus).
+      }
     }
     if (r.campaigns().size() == 1) {
       String id = r.campaigns().get(0);
-      return new Download("text/csv; charset=utf-8", csv(id, r.from(), r.to(), r.groupBy()), id + ".csv");
+      return new Download(CSV, layouts.campaignCsv(campaigns.apply(id), id, r.from(), r.to(), r.groupBy()),
+          ReportLayouts.fileName(id, r.from(), r.to()));
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       for (String id : r.campaigns()) {
-        ZipEntry e = new ZipEntry(id + ".csv");
+        ZipEntry e = new ZipEntry(ReportLayouts.fileName(id, r.from(), r.to()));
         e.setTime(r.createdAt().toEpochMilli());
         zip.putNextEntry(e);
-        zip.write(csv(id, r.from(), r.to(), r.groupBy()));
+        zip.write(layouts.campaignCsv(campaigns.apply(id), id, r.from(), r.to(), r.groupBy()));
         zip.closeEntry();
       }
     } catch (IOException e) {
@@ -211,74 +245,8 @@ final class Reports {
 
   record Download(String contentType, byte[] body, String fileName) {}
 
-  /** Buckets of {@code from..to} for a groupBy value, keyed by bucket start. */
-  Map<LocalDate, DailyMetrics> buckets(String id, LocalDate from, LocalDate to, String groupBy) {
-    Map<LocalDate, DailyMetrics> out = new LinkedHashMap<>();
-    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-      LocalDate key = switch (groupBy) {
-        case "DATE" -> d;
-        case "START_OF_WEEK" -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        case "START_OF_MONTH" -> d.withDayOfMonth(1);
-        default -> from;
-      };
-      out.merge(key, data.metrics(id, d), DailyMetrics::plus);
-    }
-    return out;
-  }
-
-  byte[] csv(String id, LocalDate from, LocalDate to, String groupBy) {
-    SandboxCampaign c = campaigns.apply(id);
-    StringBuilder sb = new StringBuilder("\uFEFF");
-    sb.append("Кампания № ").append(id).append(", «").append(c == null ? "" : c.title()).append("», период ")
-        .append(from.format(RU_DATE)).append(" - ").append(to.format(RU_DATE)).append('\n');
-    sb.append("Дата;").append(CSV_HEADER_TAIL).append('\n');
-    DailyMetrics total = DailyMetrics.zero();
-    for (Map.Entry<LocalDate, DailyMetrics> e : buckets(id, from, to, groupBy).entrySet()) {
-      sb.append(e.getKey().format(RU_DATE)).append(';').append(csvMetrics(e.getValue())).append('\n');
-      total = total.plus(e.getValue());
-    }
-    sb.append("Всего;").append(csvMetrics(total)).append('\n');
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  static String csvMetrics(DailyMetrics m) {
-    return m.views() + ";" + m.clicks() + ";" + comma(m.ctrPercent()) + ";" + comma(m.avgBid()) + ";"
-        + comma(m.spend()) + ";" + m.orders() + ";" + comma(m.ordersMoney());
-  }
-
+  /** A decimal with a comma, as Ozon's JSON statistics write money. */
   static String comma(BigDecimal v) {
     return v.toPlainString().replace('.', ',');
-  }
-
-  JsonObject jsonCampaign(String id, LocalDate from, LocalDate to, String groupBy) {
-    SandboxCampaign c = campaigns.apply(id);
-    JsonObject o = new JsonObject();
-    o.addProperty("title", c == null ? "" : c.title());
-    JsonObject report = new JsonObject();
-    JsonArray rows = new JsonArray();
-    DailyMetrics total = DailyMetrics.zero();
-    for (Map.Entry<LocalDate, DailyMetrics> e : buckets(id, from, to, groupBy).entrySet()) {
-      JsonObject row = jsonMetrics(e.getValue());
-      row.addProperty("date", e.getKey().toString());
-      rows.add(row);
-      total = total.plus(e.getValue());
-    }
-    report.add("rows", rows);
-    report.add("totals", jsonMetrics(total));
-    o.add("report", report);
-    return o;
-  }
-
-  /** Metrics as Ozon's JSON reports send them: every value a string, decimal commas. */
-  static JsonObject jsonMetrics(DailyMetrics m) {
-    JsonObject o = new JsonObject();
-    o.addProperty("views", Long.toString(m.views()));
-    o.addProperty("clicks", Long.toString(m.clicks()));
-    o.addProperty("ctr", comma(m.ctrPercent()));
-    o.addProperty("moneySpent", comma(m.spend()));
-    o.addProperty("avgBid", comma(m.avgBid()));
-    o.addProperty("orders", Long.toString(m.orders()));
-    o.addProperty("ordersMoney", comma(m.ordersMoney()));
-    return o;
   }
 }

@@ -10,6 +10,7 @@ import io.github.ozonperf.sandbox.internal.Http.ApiError;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -216,5 +217,36 @@ final class Req {
 
   static JsonPrimitive s(String v) {
     return new JsonPrimitive(v);
+  }
+
+  /** The non-empty SKU list in {@code field} of a request body, or a 400 as Ozon answers it. */
+  static List<String> requiredSkus(JsonObject body, String field) {
+    List<String> skus = Req.ids(body, field);
+    if (skus == null || skus.isEmpty()) {
+      throw ApiError.badRequest(field + " is required: a non-empty array of SKUs");
+    }
+    return skus;
+  }
+
+  /** Resolves dateFrom/dateTo (winning) or from/to; validates order and, if asked, the 62-day limit. */
+  static LocalDate[] range(String dateFrom, String dateTo, String from, String to, boolean limit) {
+    LocalDate a;
+    LocalDate b;
+    if (dateFrom != null && dateTo != null) {
+      a = Req.date("dateFrom", dateFrom);
+      b = Req.date("dateTo", dateTo);
+    } else if (from != null && to != null) {
+      a = Req.dateTime("from", from);
+      b = Req.dateTime("to", to);
+    } else {
+      throw ApiError.badRequest("dateFrom and dateTo (YYYY-MM-DD) are required");
+    }
+    if (a.isAfter(b)) {
+      throw ApiError.badRequest("dateFrom " + a + " is after dateTo " + b);
+    }
+    if (limit && ChronoUnit.DAYS.between(a, b) + 1 > Reports.MAX_DAYS) {
+      throw ApiError.badRequest("max statistics period: 62 days");
+    }
+    return new LocalDate[] {a, b};
   }
 }
