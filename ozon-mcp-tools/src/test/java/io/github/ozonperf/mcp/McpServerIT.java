@@ -173,8 +173,9 @@ class McpServerIT {
     JsonObject first = campaigns.get(0).getAsJsonObject();
     assertTrue(first.get("id").getAsJsonPrimitive().isString());
     assertEquals(all.get(0).id(), first.get("id").getAsString());
-    assertEquals(Set.of("id", "title", "state", "advObjectType", "paymentType", "dailyBudget", "dailyBudgetRoubles"),
-        first.keySet());
+    assertEquals(Set.of("id", "title", "state", "advObjectType", "paymentType", "dailyBudget", "dailyBudgetRoubles",
+        "weeklyBudget", "weeklyBudgetRoubles"), first.keySet());
+    assertEquals("CPC", first.get("paymentType").getAsString(), "live lists send PaymentType; it is shown");
     assertFalse(r.has("nextCursor"));
   }
 
@@ -276,9 +277,19 @@ class McpServerIT {
     assertEquals(expected.views(), totals.get("views").getAsLong());
     assertEquals(expected.clicks(), totals.get("clicks").getAsLong());
     assertEquals(0, expected.spend().compareTo(totals.get("spend").getAsBigDecimal()));
-    assertEquals(10, r.get("totalRows").getAsInt());
+    assertEquals(expected.orders(), totals.get("orders").getAsLong());
+    assertEquals(0, expected.ordersMoney().compareTo(totals.get("ordersMoney").getAsBigDecimal()));
+    assertTrue(expected.orders() > 0, "the sandbox has orders: a reader that drops them would show 0");
+    int rows = sandbox.data().products(a).size() * 10;
+    assertEquals(rows, r.get("totalRows").getAsInt(), "a row per product and day");
     assertEquals(3, r.getAsJsonArray("rows").size());
-    assertTrue(r.get("note").getAsString().contains("first 3 of 10"));
+    assertTrue(r.getAsJsonArray("rows").get(0).getAsJsonObject().has("sku"));
+    assertTrue(r.get("note").getAsString().contains("first 3 of " + rows));
+    assertFalse(r.has("mismatches"), r.toString());
+    java.math.BigDecimal correction = sandbox.data().correction(a, FROM, TO);
+    if (correction.signum() != 0) {
+      assertEquals(0, correction.compareTo(totals.get("corrections").getAsBigDecimal()), totals.toString());
+    }
     reportUuid = r.getAsJsonArray("reports").get(0).getAsJsonObject().get("uuid").getAsString();
 
     List<JsonObject> mine = server.progress.subList(before, server.progress.size()).stream()
@@ -301,8 +312,25 @@ class McpServerIT {
     JsonObject list = ok("list_reports", "{}");
     assertTrue(list.getAsJsonArray("reports").toString().contains(reportUuid), list.toString());
     JsonObject download = ok("download_report", "{\"uuid\":\"" + reportUuid + "\",\"maxRows\":0}");
-    assertEquals(10, download.get("totalRows").getAsInt());
+    assertEquals(sandbox.data().products(sandbox.data().campaigns().get(0).id()).size() * 10,
+        download.get("totalRows").getAsInt());
     assertEquals(0, download.getAsJsonArray("rows").size());
+  }
+
+  @Test
+  @Order(21)
+  void aCampaignTheReportCannotIncludeIsSkippedWithTheReasonNotAFailedReport() throws Exception {
+    String a = sandbox.data().campaigns().get(0).id();
+    String promo = sandbox.data().campaigns().stream().filter(c -> c.advObjectType().equals("ALL_SKU_PROMO"))
+        .findFirst().orElseThrow().id();
+    JsonObject r = ok("get_statistics_report", "{\"campaignIds\":[\"" + a + "\",\"" + promo + "\"],\"dateFrom\":\""
+        + FROM + "\",\"dateTo\":\"" + FROM + "\",\"maxRows\":0}");
+    assertValid("get_statistics_report", r);
+    JsonArray skipped = r.getAsJsonArray("skipped");
+    assertEquals(1, skipped.size(), r.toString());
+    assertEquals(promo, skipped.get(0).getAsJsonObject().get("campaignId").getAsString());
+    assertTrue(skipped.get(0).getAsJsonObject().get("reason").getAsString().startsWith("ALL_SKU_PROMO"), r.toString());
+    assertEquals(sandbox.data().products(a).size(), r.get("totalRows").getAsInt());
   }
 
   @Test

@@ -29,9 +29,11 @@ final class CampaignTools {
       "CAMPAIGN_STATE_FINISHED", "CAMPAIGN_STATE_UNKNOWN");
   static final List<String> CAMPAIGN_FIELDS = List.of("id", "title", "state", "advObjectType", "paymentType",
       "fromDate", "toDate", "budget", "dailyBudget", "weeklyBudget", "placement", "autostopStatus", "isAutocreated",
-      "productAutopilotStrategy", "autopilot", "createdAt", "updatedAt", "productCampaignMode");
+      "productAutopilotStrategy", "autopilot", "createdAt", "updatedAt", "productCampaignMode", "expenseStrategy",
+      "budgetType", "startWeekDay", "endWeekDay", "autoIncrease", "productAdvPlacements");
+  /** Live accounts budget by the week (dailyBudget "0" is normal there), so both budgets are shown. */
   static final List<String> DEFAULT_FIELDS = List.of("id", "title", "state", "advObjectType", "paymentType",
-      "dailyBudget");
+      "dailyBudget", "weeklyBudget");
   static final List<String> MONEY_FIELDS = List.of("budget", "dailyBudget", "weeklyBudget");
   static final int MAX_LIMIT = 500;
 
@@ -179,6 +181,12 @@ final class CampaignTools {
         case "createdAt" -> c.getCreatedAt() == null ? null : ISO_OFFSET_DATE_TIME.format(c.getCreatedAt());
         case "updatedAt" -> c.getUpdatedAt() == null ? null : ISO_OFFSET_DATE_TIME.format(c.getUpdatedAt());
         case "productCampaignMode" -> c.getProductCampaignMode();
+        case "expenseStrategy" -> c.getExpenseStrategy();
+        case "budgetType" -> c.getBudgetType();
+        case "startWeekDay" -> c.getStartWeekDay();
+        case "endWeekDay" -> c.getEndWeekDay();
+        case "autoIncrease" -> Values.plain(c.getAutoIncrease());
+        case "productAdvPlacements" -> Values.plain(c.getProductAdvPlacements());
         default -> throw new IllegalArgumentException("not a campaign field: " + f);
       };
       if (v != null) {

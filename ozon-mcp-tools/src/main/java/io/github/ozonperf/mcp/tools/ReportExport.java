@@ -45,7 +45,7 @@ public final class ReportExport {
     long count = 0;
     try {
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        w.write(json ? "[\n" : "campaignId;date;views;clicks;spend;orders;ordersMoney\n");
+        w.write(json ? "[\n" : "campaignId;date;sku;bannerId;views;clicks;spend;orders;ordersMoney\n");
         var gson = new GsonBuilder().disableHtmlEscaping().create();
         for (String uuid : uuids) {
           try (ReportResult result = client.reports().download(uuid, ReportFormat.CSV); Stream<ReportRow> rows = result.rows()) {
@@ -55,7 +55,8 @@ public final class ReportExport {
               if (json) {
                 w.write((count > 0 ? ",\n" : "") + "  " + gson.toJson(r));
               } else {
-                w.write(String.join(";", cell(r, "campaignId"), cell(r, "date"), cell(r, "views"),
+                w.write(String.join(";", cell(r, "campaignId"), cell(r, "date"), cell(r, "sku"),
+                    cell(r, "bannerId"), cell(r, "views"),
                     cell(r, "clicks"), cell(r, "spend"), cell(r, "orders"), cell(r, "ordersMoney")) + "\n");
               }
               count++;

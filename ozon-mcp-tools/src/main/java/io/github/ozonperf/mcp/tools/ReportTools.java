@@ -19,11 +19,11 @@ import io.github.ozonperf.client.report.ReportProgressEvent;
 import io.github.ozonperf.client.report.ReportRequest;
 import io.github.ozonperf.client.report.ReportResult;
 import io.github.ozonperf.client.report.ReportRow;
+import io.github.ozonperf.client.report.ReportTotals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +57,8 @@ final class ReportTools {
     return obj().open()
         .req("campaignId", idOutput("Campaign id"))
         .prop("date", str("Day (or first day of the group), YYYY-MM-DD; absent for NO_GROUP_BY"))
+        .prop("sku", str("The product (SKU reports have a row per product and day)"))
+        .prop("bannerId", str("The banner (banner reports have a row per banner, platform and day)"))
         .prop("views", number("Impressions"))
         .prop("clicks", number("Clicks"))
         .prop("spend", number("Spend, roubles"))
@@ -74,6 +76,9 @@ final class ReportTools {
         .prop("ordersMoney", number("Sum of order value, roubles"))
         .prop("ctr", number("clicks / views * 100, %"))
         .prop("cpc", number("spend / clicks, roubles"))
+        .prop("corrections", number("Ozon's corrections of the period's spend (Корректировка lines), roubles;"
+            + " negative = money returned; not included in spend"))
+        .prop("spendWithCorrections", number("spend + corrections: what the period cost, roubles"))
         .build();
   }
 
@@ -93,6 +98,10 @@ final class ReportTools {
         .prop("returned", integer("Rows in this answer", 0, Integer.MAX_VALUE))
         .prop("totalRows", integer("Rows in the whole report", 0, Integer.MAX_VALUE))
         .prop("totals", totalsSchema())
+        .prop("mismatches", array(str("One disagreement"), "Where the rows' sums disagree with Ozon's own totals"
+            + " line (Всего); absent when they agree. Do not trust the numbers of a campaign listed here."))
+        .prop("skipped", array(obj().req("campaignId", idOutput("Campaign id")).req("reason", str("Why, and what to"
+            + " use instead")).build(), "Campaigns left out: this report cannot include their type"))
         .prop("note", str("Truncation or resume instructions"));
   }
 
@@ -221,50 +230,56 @@ final class ReportTools {
     return m;
   }
 
-  /** Streams every row once: totals over all, the first maxRows kept. */
+  /** Totals over all rows (one pass over the files, with Ozon's totals checked), and the first maxRows rows. */
   static Map<String, Object> summarize(ReportResult result, int maxRows) {
     List<Map<String, Object>> refs = new ArrayList<>();
     for (ReportChunk c : result.chunks()) {
       refs.add(ref(c.uuid(), c.state().name(), c.index() + 1));
     }
-    Map<String, BigDecimal> sums = new LinkedHashMap<>();
-    METRICS.forEach(m -> sums.put(m, BigDecimal.ZERO));
+    ReportTotals sums = result.totals();
     List<Map<String, Object>> rows = new ArrayList<>();
-    long count = 0;
-    try (Stream<ReportRow> stream = result.rows()) {
-      Iterator<ReportRow> it = stream.iterator();
-      while (it.hasNext()) {
-        Map<String, Object> row = rowOf(it.next());
-        count++;
-        for (String m : METRICS) {
-          Object v = row.get(m);
-          if (v != null) {
-            sums.merge(m, new BigDecimal(v.toString()), BigDecimal::add);
-          }
-        }
-        if (rows.size() < maxRows) {
-          rows.add(row);
-        }
+    if (maxRows > 0) {
+      try (Stream<ReportRow> stream = result.rows()) {
+        stream.limit(maxRows).forEach(r -> rows.add(rowOf(r)));
       }
     }
     Map<String, Object> totals = new LinkedHashMap<>();
-    sums.forEach((k, v) -> totals.put(k, Values.jsonNumber(v)));
-    if (sums.get("views").signum() > 0) {
-      totals.put("ctr", Values.jsonNumber(sums.get("clicks").multiply(BigDecimal.valueOf(100))
-          .divide(sums.get("views"), 2, RoundingMode.HALF_UP)));
+    totals.put("views", sums.views());
+    totals.put("clicks", sums.clicks());
+    totals.put("spend", Values.jsonNumber(sums.spend()));
+    totals.put("orders", sums.orders());
+    totals.put("ordersMoney", Values.jsonNumber(sums.ordersMoney()));
+    if (sums.views() > 0) {
+      totals.put("ctr", Values.jsonNumber(BigDecimal.valueOf(sums.clicks()).multiply(BigDecimal.valueOf(100))
+          .divide(BigDecimal.valueOf(sums.views()), 2, RoundingMode.HALF_UP)));
     }
-    if (sums.get("clicks").signum() > 0) {
-      totals.put("cpc", Values.jsonNumber(sums.get("spend").divide(sums.get("clicks"), 2, RoundingMode.HALF_UP)));
+    if (sums.clicks() > 0) {
+      totals.put("cpc", Values.jsonNumber(sums.spend().divide(BigDecimal.valueOf(sums.clicks()), 2,
+          RoundingMode.HALF_UP)));
+    }
+    if (sums.corrections().signum() != 0) {
+      totals.put("corrections", Values.jsonNumber(sums.corrections()));
+      totals.put("spendWithCorrections", Values.jsonNumber(sums.spendWithCorrections()));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("complete", true);
     out.put("reports", refs);
     out.put("rows", rows);
     out.put("returned", rows.size());
-    out.put("totalRows", count);
+    out.put("totalRows", sums.rows());
     out.put("totals", totals);
-    if (count > rows.size()) {
-      out.put("note", "Showing the first " + rows.size() + " of " + count + " rows; totals cover all rows. Ask"
+    if (!result.mismatches().isEmpty()) {
+      List<String> mismatches = new ArrayList<>();
+      result.mismatches().forEach(m -> mismatches.add(m.toString()));
+      out.put("mismatches", mismatches);
+    }
+    if (!result.skipped().isEmpty()) {
+      List<Map<String, Object>> skipped = new ArrayList<>();
+      result.skipped().forEach((id, reason) -> skipped.add(Map.of("campaignId", id, "reason", reason)));
+      out.put("skipped", skipped);
+    }
+    if (sums.rows() > rows.size()) {
+      out.put("note", "Showing the first " + rows.size() + " of " + sums.rows() + " rows; totals cover all rows. Ask"
           + " again with a larger maxRows (max 500), a coarser groupBy, fewer campaigns, or use the CLI's"
           + " `call get_statistics_report ... --out report.csv` for the complete file.");
     }
@@ -276,6 +291,13 @@ final class ReportTools {
     m.put("campaignId", Objects.toString(r.campaignId(), ""));
     if (r.date() != null) {
       m.put("date", r.date().toString());
+    }
+    if (r.sku() != null && !r.sku().isBlank()) {
+      m.put("sku", r.sku());
+    }
+    String banner = r.get(ReportRow.BANNER_ID);
+    if (banner != null && !banner.isBlank()) {
+      m.put("bannerId", banner);
     }
     putNumber(m, "views", r.views());
     putNumber(m, "clicks", r.clicks());
@@ -324,6 +346,15 @@ final class ReportTools {
     if (complete && ((List<?>) out.get("rows")).size() > StatisticsTools.TEXT_ROWS) {
       t.append("\n… ").append(((List<?>) out.get("rows")).size() - StatisticsTools.TEXT_ROWS)
           .append(" more rows in structuredContent");
+    }
+    if (out.get("mismatches") != null) {
+      t.append("\nWARNING, rows disagree with Ozon's totals line: ")
+          .append(String.join("; ", (List<String>) out.get("mismatches")));
+    }
+    if (out.get("skipped") != null) {
+      for (Map<String, Object> skipped : (List<Map<String, Object>>) out.get("skipped")) {
+        t.append("\nSkipped campaign ").append(skipped.get("campaignId")).append(": ").append(skipped.get("reason"));
+      }
     }
     if (out.get("note") != null) {
       t.append('\n').append(out.get("note"));

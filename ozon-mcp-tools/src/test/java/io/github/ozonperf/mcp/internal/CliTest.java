@@ -140,9 +140,14 @@ class CliTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.err().lines().anyMatch(l -> l.startsWith("progress: chunk 1/1 ")), r.err());
     List<String> lines = Files.readAllLines(file);
-    assertEquals("campaignId;date;views;clicks;spend;orders;ordersMoney", lines.get(0));
-    assertEquals(1 + 31, lines.size(), "header + one row per day");
-    assertTrue(r.err().contains("wrote 31 rows to "), r.err());
+    assertEquals("campaignId;date;sku;bannerId;views;clicks;spend;orders;ordersMoney", lines.get(0));
+    List<String[]> rows = lines.subList(1, lines.size()).stream().map(l -> l.split(";", -1)).toList();
+    long days = rows.stream().map(c -> c[1]).distinct().count();
+    long skus = rows.stream().map(c -> c[2]).distinct().count();
+    assertEquals(31, days, "every day of October");
+    assertTrue(rows.stream().noneMatch(c -> c[2].isEmpty()), "every row names its product");
+    assertEquals(days * skus, rows.size(), "one row per product and day");
+    assertTrue(r.err().contains("wrote " + rows.size() + " rows to "), r.err());
     try (var files = Files.list(dir)) {
       assertEquals(List.of(file), files.toList(), "no temporary file left behind");
     }
