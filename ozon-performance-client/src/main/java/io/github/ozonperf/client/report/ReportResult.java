@@ -37,6 +37,12 @@ public interface ReportResult extends Closeable {
   ReportTotals totals();
 
   /**
+   * {@link #totals()} per campaign, in file order (one campaign's chunks of several date windows are added up);
+   * a file that does not say its campaign counts under an empty id. Read in the same pass as {@link #totals()}.
+   */
+  java.util.Map<String, ReportTotals> totalsByCampaign();
+
+  /**
    * Where the sums of the rows disagree with Ozon's own totals lines ({@code Всего}), per campaign and column;
    * empty when they agree or the files have none. Each one is also logged as a warning. Read together with
    * {@link #totals()}.

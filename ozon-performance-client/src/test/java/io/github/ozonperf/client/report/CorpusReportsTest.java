@@ -160,13 +160,17 @@ class CorpusReportsTest {
       }
     }
     ReportTotals alone = ReportTotals.EMPTY;
+    java.util.Map<String, ReportTotals> each = new java.util.LinkedHashMap<>();
     for (Path part : parts) {
       try (DefaultReportResult one = result(copy(part), ReportFileKind.CSV, List.of())) {
         alone = alone.plus(one.totals());
+        each.putAll(one.totalsByCampaign());
       }
     }
     try (DefaultReportResult both = result(zip, ReportFileKind.ZIP, List.of("33960604", "40171488"))) {
       assertEquals(alone, both.totals());
+      assertEquals(each, both.totalsByCampaign(), "per campaign, corrections included");
+      assertEquals(new BigDecimal("-206.51"), both.totalsByCampaign().get("33960604").corrections());
       assertEquals(List.of(), both.mismatches());
       try (Stream<ReportRow> rows = both.rows()) {
         assertEquals(List.of("33960604", "40171488"), rows.map(ReportRow::campaignId).distinct().toList(),

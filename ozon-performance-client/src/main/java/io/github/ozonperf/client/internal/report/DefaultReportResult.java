@@ -74,6 +74,11 @@ public final class DefaultReportResult implements ReportResult {
   }
 
   @Override
+  public synchronized Map<String, ReportTotals> totalsByCampaign() {
+    return summary().byCampaign;
+  }
+
+  @Override
   public synchronized List<ReportMismatch> mismatches() {
     return summary().mismatches;
   }
@@ -90,6 +95,7 @@ public final class DefaultReportResult implements ReportResult {
         throw new IllegalStateException("this ReportResult is closed and its files are deleted");
       }
       ReportTotals sum = ReportTotals.EMPTY;
+      Map<String, ReportTotals> byCampaign = new LinkedHashMap<>();
       List<ReportMismatch> mismatches = new ArrayList<>();
       for (ReportFile file : files) {
         try (RowIterator rows = ReportParsers.open(file)) {
@@ -98,6 +104,7 @@ public final class DefaultReportResult implements ReportResult {
           }
           for (ReportSection section : rows.sections()) {
             sum = sum.plus(section.totals());
+            byCampaign.merge(section.campaignId(), section.totals(), ReportTotals::plus);
             mismatches.addAll(Reconciliation.check(section));
           }
         } catch (IOException e) {
@@ -107,12 +114,13 @@ public final class DefaultReportResult implements ReportResult {
       for (ReportMismatch m : mismatches) {
         LOG.warn("Report rows disagree with Ozon's totals line: {}", m);
       }
-      summary = new Summary(sum, List.copyOf(mismatches));
+      summary = new Summary(sum, Collections.unmodifiableMap(byCampaign), List.copyOf(mismatches));
     }
     return summary;
   }
 
-  private record Summary(ReportTotals totals, List<ReportMismatch> mismatches) {}
+  private record Summary(ReportTotals totals, Map<String, ReportTotals> byCampaign,
+      List<ReportMismatch> mismatches) {}
 
   @Override
   public List<Path> files() {
