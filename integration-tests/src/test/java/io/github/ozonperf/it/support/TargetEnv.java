@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /**
@@ -36,7 +37,8 @@ public final class TargetEnv implements AutoCloseable {
     this.sandbox = sandbox;
   }
 
-  static TargetEnv open(Target target) {
+  /** A target environment outside a scenario (the caller closes it). */
+  public static TargetEnv open(Target target) {
     if (target == Target.REAL) {
       return new TargetEnv(target, null);
     }
@@ -79,12 +81,16 @@ public final class TargetEnv implements AutoCloseable {
   }
 
   /**
-   * A builder pointed at this target, with a {@link CallCounter} on its base OkHttpClient. Build it with
+   * A builder pointed at this target, with a {@link CallCounter} (and any other interceptors, such as an
+   * {@link AnswerCapture}) on its base OkHttpClient. Build it with
    * {@link #build(OzonPerformanceClient.Builder, CallCounter, boolean)} so the client is closed and measured.
    */
-  public OzonPerformanceClient.Builder clientBuilder(CallCounter counter) {
-    OzonPerformanceClient.Builder b = OzonPerformanceClient.builder()
-        .okHttpClient(new OkHttpClient.Builder().addInterceptor(counter).build());
+  public OzonPerformanceClient.Builder clientBuilder(CallCounter counter, Interceptor... more) {
+    OkHttpClient.Builder http = new OkHttpClient.Builder().addInterceptor(counter);
+    for (Interceptor i : more) {
+      http.addInterceptor(i);
+    }
+    OzonPerformanceClient.Builder b = OzonPerformanceClient.builder().okHttpClient(http.build());
     if (isSandbox()) {
       b.credentials(credentials()).baseUrl(sandbox.baseUrl()).tokenUrl(sandbox.tokenUrl())
           .reportOptions(Sandboxes.fastReports());
