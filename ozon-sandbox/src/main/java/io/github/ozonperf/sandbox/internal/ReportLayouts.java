@@ -451,8 +451,8 @@ final class ReportLayouts {
   /**
    * One campaign of a JSON report: {@code {"title","report":{"rows":[…],"totals":{…}}}} (corpus report-json). SKU
    * rows come per SKU and page type ({@code Поиск} takes 3/5 of every count and kopeck amount, {@code Категории}
-   * the rest); rows carry a {@code date} unless groupBy is NO_GROUP_BY. Totals: moneySpent (rows + correction),
-   * views, clicks, orders, ordersMoney, and corrections when the campaign has one.
+   * the rest); rows carry a {@code date} unless groupBy is NO_GROUP_BY. Totals: the rows' moneySpent, views,
+   * clicks, orders and ordersMoney.
    */
   JsonObject jsonCampaign(SandboxCampaign c, String id, LocalDate from, LocalDate to, String groupBy) {
     boolean dated = !groupBy.equals("NO_GROUP_BY");
@@ -495,17 +495,13 @@ final class ReportLayouts {
       }
     }
     JsonObject totals = new JsonObject();
-    long correction = kop(data.correction(id, from, to));
-    totals.addProperty("moneySpent", money(total.spend + correction));
+    // No public JSON report shows a correction (corpus report-json): the totals are the rows' sums, and a
+    // correction appears only in the CSV forms (Корректировка).
+    totals.addProperty("moneySpent", money(total.spend));
     totals.addProperty("views", Long.toString(total.views));
     totals.addProperty("clicks", Long.toString(total.clicks));
     totals.addProperty("orders", Long.toString(total.orders));
     totals.addProperty("ordersMoney", money(total.ordersMoney));
-    if (correction != 0) {
-      // Ozon's document gives the JSON form a totals.corrections; no public live sample shows one, so it is sent
-      // only when there is a correction, as the CSV sends its Корректировка line.
-      totals.addProperty("corrections", money(correction));
-    }
     JsonObject report = new JsonObject();
     report.add("rows", rows);
     report.add("totals", totals);
