@@ -53,8 +53,11 @@ import org.junit.jupiter.api.Timeout;
 class FaultSoakIT {
   static final int CALLS = 10_000;
   static final int THREADS = 16;
-  /** Every REPORT_EVERY-th call is a whole report run (submit, poll, download): a non-idempotent POST inside. */
-  static final int REPORT_EVERY = 500;
+  /**
+   * Every REPORT_EVERY-th call is a whole report run (submit, poll, download): a non-idempotent POST inside. 19 runs,
+   * one per campaign a report can include (12 SKU + 7 BANNER), so that a duplicate submission shows per campaign.
+   */
+  static final int REPORT_EVERY = 550;
   static final Duration EXPIRY_PERIOD = Duration.ofSeconds(5);
 
   @Test
@@ -114,7 +117,7 @@ class FaultSoakIT {
             for (int i; (i = next.getAndIncrement()) < CALLS; ) {
               if (i % REPORT_EVERY == 0) {
                 // One campaign per report, a different one each time: a duplicate is visible per campaign.
-                String id = reportable.get(i / REPORT_EVERY % reportable.size()).id();
+                String id = reportable.get(i / REPORT_EVERY).id();
                 reportCampaign.put(i, id);
                 try (ReportResult r = client.reports().run(ReportRequest.builder()
                     .campaignIds(List.of(id)).dateFrom(to.minusDays(6)).dateTo(to)

@@ -141,6 +141,10 @@ class McpScenariosIT {
       }
       JsonObject report = result.getAsJsonObject("structuredContent");
       assertTrue(report.get("complete").getAsBoolean(), report.toString());
+      JsonObject sound = report.getAsJsonObject("totals");
+      assertTrue(sound.get("views").getAsLong() >= sound.get("clicks").getAsLong(), "clicks <= views: " + sound);
+      assertTrue(sound.get("spend").getAsBigDecimal().signum() >= 0, "spend is not negative: " + sound);
+      assertFalse(report.has("mismatches"), "the rows agree with Ozon's Всего line: " + report.get("mismatches"));
       if (env.isSandbox()) {
         DailyMetrics sum = env.sandbox().data().total(campaignId, days[0], days[1]);
         JsonObject totals = report.getAsJsonObject("totals");

@@ -61,8 +61,10 @@ class StatisticsScenariosIT {
       assertTrue(ids.contains(row.getId()), "row for a campaign not asked for: " + row.getId());
       LocalDate date = LocalDate.parse(row.getDate());
       assertFalse(date.isBefore(days[0]) || date.isAfter(days[1]), "row outside the range: " + date);
-      assertNotNull(Numbers.parseLong(row.getViews()));
-      assertNotNull(Numbers.parseDecimal(row.getMoneySpent()));
+      long views = Numbers.parseLong(row.getViews());
+      long clicks = Numbers.parseLong(row.getClicks());
+      assertTrue(views >= 0 && clicks >= 0 && clicks <= views, "0 <= clicks <= views: " + row);
+      assertTrue(Numbers.parseDecimal(row.getMoneySpent()).signum() >= 0, "spend is not negative: " + row);
     }
     if (env.isSandbox()) {
       SandboxData data = env.sandbox().data();
@@ -90,7 +92,13 @@ class StatisticsScenariosIT {
     assertNotNull(rows);
     for (ExpenseStatisticsRow row : rows) {
       assertTrue(ids.contains(row.getId()), "row for a campaign not asked for: " + row.getId());
-      assertNotNull(Numbers.parseDecimal(row.getMoneySpent()));
+      BigDecimal spent = Numbers.parseDecimal(row.getMoneySpent());
+      assertTrue(spent.signum() >= 0, "spend is not negative: " + row);
+      for (String part : new String[] {row.getBonusSpent(), row.getPrepaymentSpent()}) {
+        BigDecimal p = part == null ? null : Numbers.parseDecimal(part);
+        assertTrue(p == null || (p.signum() >= 0 && p.compareTo(spent) <= 0), "a part of the spend is within it: "
+            + row);
+      }
     }
     if (env.isSandbox()) {
       SandboxData data = env.sandbox().data();
