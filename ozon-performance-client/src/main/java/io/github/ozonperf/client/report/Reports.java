@@ -12,6 +12,11 @@ package io.github.ozonperf.client.report;
  * {@link ReportTimeoutException} (an {@code OzonReportTimeoutException}) carrying every chunk's UUID and state: finish later with
  * {@link #status(String)} and {@link #download(String, ReportFormat)} instead of generating the report
  * again (each report counts against Ozon's daily quota).
+ *
+ * <p><b>Cancelling.</b> Interrupt the thread that runs {@code run} (for example {@code future.cancel(true)} on the
+ * task that calls it): the run submits nothing more, stops polling, releases the account's report slot, logs the
+ * UUIDs submitted so far and throws a {@link ReportTimeoutException} whose {@link ReportTimeoutException#cancelled()}
+ * is true, carrying those UUIDs.
  */
 public interface Reports {
   /**

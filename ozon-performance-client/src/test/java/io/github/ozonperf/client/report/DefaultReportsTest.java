@@ -2,6 +2,7 @@ package io.github.ozonperf.client.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import io.github.ozonperf.client.OzonPermissionException;
 import io.github.ozonperf.client.OzonReportNotReadyException;
 import io.github.ozonperf.client.OzonReportException;
 import io.github.ozonperf.client.OzonReportTimeoutException;
+import io.github.ozonperf.client.internal.report.AccountGate;
 import io.github.ozonperf.client.internal.report.DefaultReports;
 import io.github.ozonperf.client.internal.report.PollSchedule;
 import java.io.ByteArrayOutputStream;
@@ -120,6 +122,52 @@ class DefaultReportsTest {
       assertEquals(1, events.get(8).chunkCount());
       assertEquals(1, result.totals().rows());
     }
+  }
+
+  @Test
+  void interruptingARunCancelsItNoNewSubmitNoFurtherPollSlotReleasedUuidsKept(TestInfo info) throws Exception {
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread runner = new Thread(() -> {
+      try (ReportResult ignored = reports.run(request(11, OCT_1, OCT_1, ReportFormat.CSV))) {
+        failure.set(new AssertionError("the run finished"));
+      } catch (Throwable e) {
+        failure.set(e);
+      }
+    });
+    ozon.status = (uuid, n) -> {
+      if (n == 3) {
+        runner.interrupt(); // what the MCP layer does on notifications/cancelled (future.cancel(true))
+      }
+      return FakeOzon.state("IN_PROGRESS");
+    };
+    runner.start();
+    runner.join(10_000);
+
+    assertFalse(runner.isAlive(), "the run stopped");
+    ReportTimeoutException e = assertInstanceOf(ReportTimeoutException.class, failure.get());
+    assertTrue(e.cancelled(), e.getMessage());
+    assertEquals(List.of("r-1"), e.uuids(), "the submitted report is kept");
+    assertTrue(e.getMessage().contains("r-1=IN_PROGRESS"), e.getMessage());
+    assertEquals(1, ozon.submits.get(), "the second chunk is never submitted");
+    assertEquals(3, ozon.statusCalls.get(), "no poll after the cancel");
+    assertEquals(0, ozon.downloads.get());
+    assertEquals(1, AccountGate.slot(server.url("/") + info.getDisplayName()).availablePermits(),
+        "the account's report slot is released");
+    assertEquals(List.of(), filesLeft());
+  }
+
+  @Test
+  void aRunOnAnInterruptedThreadSubmitsNothingAndSaysItWasCancelled() {
+    Thread.currentThread().interrupt();
+    ReportTimeoutException e;
+    try {
+      e = assertThrows(ReportTimeoutException.class, () -> reports.run(request(1, OCT_1, OCT_1, ReportFormat.CSV)));
+    } finally {
+      Thread.interrupted();
+    }
+    assertTrue(e.cancelled());
+    assertEquals(0, ozon.submits.get());
+    assertTrue(e.getMessage().contains("cancelled"), e.getMessage());
   }
 
   @Test

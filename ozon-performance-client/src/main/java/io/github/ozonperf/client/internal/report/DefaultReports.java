@@ -107,6 +107,7 @@ public final class DefaultReports implements Reports {
     boolean success = false;
     try {
       for (int i = 0; i < chunks.size(); i++) {
+        ensureNotCancelled(chunks, i, start);
         Semaphore slot = AccountGate.slot(accountKey);
         acquire(slot, deadline, start, chunks, i);
         try {
@@ -117,8 +118,9 @@ public final class DefaultReports implements Reports {
         } finally {
           slot.release();
         }
+        ensureNotCancelled(chunks, i, start);
         ReportChunk chunk = chunks.get(i);
-        files.add(downloadWithRetries(chunk, request.format(), deadline));
+        files.add(downloadWithRetries(chunk, request.format(), deadline, chunks, i, start));
         emit(progress, chunks, i, start);
       }
       success = true;
@@ -177,7 +179,7 @@ public final class DefaultReports implements Reports {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw timeout("interrupted while waiting for the account's report slot", chunks, index, start);
+      throw cancelled(chunks, index, start);
     }
   }
 
@@ -209,6 +211,7 @@ public final class DefaultReports implements Reports {
       } catch (OzonBadRequestException e) {
         throw isForbiddenType(e.ozonError()) ? forbiddenType(e, chunks.get(index), types) : e;
       } catch (OzonApiException e) {
+        ensureNotCancelled(chunks, index, start);
         if (e.statusCode() != 429 || !isActiveReportLimit(e.ozonError())) {
           throw e;
         }
@@ -222,7 +225,7 @@ public final class DefaultReports implements Reports {
           clock.sleep(wait);
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
-          throw timeout("interrupted while waiting for the account to be free", chunks, index, start);
+          throw cancelled(chunks, index, start);
         }
       }
     }
@@ -282,6 +285,7 @@ public final class DefaultReports implements Reports {
         options.maxPollInterval());
     Duration override = null;
     while (true) {
+      ensureNotCancelled(chunks, index, start);
       long remaining = deadline - clock.nanoTime();
       if (remaining <= 0) {
         throw timeout("waiting for Ozon to generate the report", chunks, index, start);
@@ -295,12 +299,13 @@ public final class DefaultReports implements Reports {
         clock.sleep(wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw timeout("interrupted while waiting for the report", chunks, index, start);
+        throw cancelled(chunks, index, start);
       }
       ReportStatusView view;
       try {
         view = status(uuid);
       } catch (OzonApiException e) {
+        ensureNotCancelled(chunks, index, start); // an interrupted poll is a cancellation, never "transient"
         if (e.statusCode() == 429) {
           override = e.retryAfter().orElse(null); // honour Retry-After, else keep the schedule
           continue;
@@ -328,13 +333,15 @@ public final class DefaultReports implements Reports {
    * connection that drops while the body streams is retried here (a GET, so safe), on the poll schedule and
    * within the deadline.
    */
-  private ReportFile downloadWithRetries(ReportChunk chunk, ReportFormat format, long deadline) {
+  private ReportFile downloadWithRetries(ReportChunk chunk, ReportFormat format, long deadline,
+      List<ReportChunk> chunks, int index, long start) {
     PollSchedule schedule = new PollSchedule(options.initialPollInterval(), options.pollMultiplier(),
         options.maxPollInterval());
     for (int attempt = 1; ; attempt++) {
       try {
         return downloadFile(chunk.uuid(), chunk.campaignIds(), format);
       } catch (OzonConnectionException e) {
+        ensureNotCancelled(chunks, index, start);
         Duration wait = schedule.next();
         if (attempt >= DOWNLOAD_ATTEMPTS || deadline - clock.nanoTime() <= wait.toNanos()) {
           throw e;
@@ -343,7 +350,7 @@ public final class DefaultReports implements Reports {
           clock.sleep(wait);
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
-          throw e;
+          throw cancelled(chunks, index, start);
         }
       }
     }
@@ -394,14 +401,40 @@ public final class DefaultReports implements Reports {
         Duration.ofNanos(clock.nanoTime() - start)));
   }
 
-  private ReportTimeoutException timeout(String what, List<ReportChunk> chunks, int index, long start) {
+  /**
+   * A run is cancelled by interrupting its thread. Okio keeps the interrupt flag when it aborts a call, so the flag
+   * is checked at every step: no new submission, no further poll or download after it.
+   */
+  private void ensureNotCancelled(List<ReportChunk> chunks, int index, long start) {
+    if (Thread.currentThread().isInterrupted()) {
+      throw cancelled(chunks, index, start);
+    }
+  }
+
+  private ReportTimeoutException cancelled(List<ReportChunk> chunks, int index, long start) {
     Duration elapsed = Duration.ofNanos(clock.nanoTime() - start);
+    List<String> uuids = uuidStates(chunks);
+    LOG.info("Statistics report run cancelled at chunk {} of {}; reports submitted so far (download them with "
+        + "reports().download(uuid, format) when OK): {}", index + 1, chunks.size(), uuids);
+    return new ReportTimeoutException("statistics report run cancelled after " + elapsed.toSeconds() + " s (chunk "
+        + (index + 1) + " of " + chunks.size() + "); nothing more was submitted. Reports already submitted: "
+        + uuids + "; resume with reports().status(uuid) and reports().download(uuid, format).", chunks, elapsed,
+        true);
+  }
+
+  private static List<String> uuidStates(List<ReportChunk> chunks) {
     List<String> uuids = new ArrayList<>();
     for (ReportChunk chunk : chunks) {
       if (chunk.uuid() != null) {
         uuids.add(chunk.uuid() + "=" + chunk.state());
       }
     }
+    return uuids;
+  }
+
+  private ReportTimeoutException timeout(String what, List<ReportChunk> chunks, int index, long start) {
+    Duration elapsed = Duration.ofNanos(clock.nanoTime() - start);
+    List<String> uuids = uuidStates(chunks);
     return new ReportTimeoutException("statistics report timed out after " + elapsed.toSeconds() + " s "
         + what + " (chunk " + (index + 1) + " of " + chunks.size() + "). Nothing is lost: resume with "
         + "reports().status(uuid) and reports().download(uuid, format) for " + uuids
