@@ -51,7 +51,8 @@ final class ServerRuntime {
   static McpSyncServer start(ToolRegistry registry, InputStream in, OutputStream out, String version,
       Runnable afterToolsList) {
     McpJsonMapper mapper = MAPPER;
-    StdioTransport transport = new StdioTransport(mapper, in, out, afterToolsList);
+    StdioTransport transport = new StdioTransport(mapper, in, out, afterToolsList, registry.inFlight(),
+        java.util.Set.copyOf(registry.disabledWriteTools()));
     return McpServer.sync(transport)
         .jsonMapper(mapper)
         .serverInfo(NAME, version)

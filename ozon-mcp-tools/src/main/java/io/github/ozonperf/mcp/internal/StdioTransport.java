@@ -1,5 +1,7 @@
 package io.github.ozonperf.mcp.internal;
 
+import io.github.ozonperf.mcp.internal.JsonRpcRules.Inbound;
+import io.github.ozonperf.mcp.tools.InFlightCalls;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -38,14 +41,26 @@ final class StdioTransport implements McpServerTransportProvider {
   private final OutputStream out;
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicReference<Runnable> afterToolsList;
+  private final InFlightCalls inFlight;
+  private final Set<String> disabledWriteTools;
+  private final AtomicBoolean initialized = new AtomicBoolean();
   private volatile Object toolsListId;
   private volatile McpServerSession session;
 
-  StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, Runnable afterToolsList) {
+  /**
+   * @param afterToolsList     run once, after the first tools/list answer is written
+   * @param inFlight           the tool calls in flight (registered here, cancelled on notifications/cancelled)
+   * @param disabledWriteTools write tools that are off: a call to one is answered with an error naming
+   *                           OZON_MCP_ENABLE_WRITES instead of the SDK's "unknown tool"
+   */
+  StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, Runnable afterToolsList,
+      InFlightCalls inFlight, Set<String> disabledWriteTools) {
     this.mapper = Objects.requireNonNull(mapper, "mapper == null");
     this.in = Objects.requireNonNull(in, "in == null");
     this.out = Objects.requireNonNull(out, "out == null");
     this.afterToolsList = new AtomicReference<>(Objects.requireNonNull(afterToolsList, "afterToolsList == null"));
+    this.inFlight = Objects.requireNonNull(inFlight, "inFlight == null");
+    this.disabledWriteTools = Set.copyOf(disabledWriteTools);
   }
 
   @Override
@@ -69,20 +84,36 @@ final class StdioTransport implements McpServerTransportProvider {
         if (line.isBlank()) {
           continue;
         }
-        McpSchema.JSONRPCMessage message;
-        try {
-          message = McpSchema.deserializeJsonRpcMessage(mapper, line);
-        } catch (IOException | RuntimeException e) {
-          // One bad line must not end the session (the SDK's transport stops reading here): answer it with
-          // JSON-RPC's parse error and go on.
-          log.warn("a stdin line is not a JSON-RPC message: {}", e.getMessage());
-          writeLine(("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":"
-              + "\"Parse error: every line must be one JSON-RPC message\"}}").getBytes(StandardCharsets.UTF_8));
+        Inbound checked = JsonRpcRules.check(line, initialized.get(), disabledWriteTools);
+        if (checked.answer() != null) {
+          // One bad line must not end the session (the SDK's transport stops reading there): it is answered, under
+          // its id when it has a readable one, and reading goes on.
+          writeLine(checked.answer().getBytes(StandardCharsets.UTF_8));
           continue;
         }
-        if (toolsListId == null && message instanceof McpSchema.JSONRPCRequest request
-            && McpSchema.METHOD_TOOLS_LIST.equals(request.method())) {
-          toolsListId = request.id();
+        if (checked.json() == null) { // notifications/cancelled
+          if (checked.cancelledId() != null) {
+            inFlight.cancel(checked.cancelledId());
+          }
+          continue;
+        }
+        McpSchema.JSONRPCMessage message;
+        try {
+          message = McpSchema.deserializeJsonRpcMessage(mapper, checked.json());
+        } catch (IOException | RuntimeException e) {
+          log.warn("a stdin line is not a JSON-RPC message: {}", ErrorText.bounded(e.getMessage()));
+          writeLine(JsonRpcRules.error(checked.id(), JsonRpcRules.INVALID_REQUEST,
+              "Invalid request: not a JSON-RPC 2.0 message of this server").getBytes(StandardCharsets.UTF_8));
+          continue;
+        }
+        if (message instanceof McpSchema.JSONRPCRequest request) {
+          if (McpSchema.METHOD_INITIALIZE.equals(request.method())) {
+            initialized.set(true);
+          } else if (McpSchema.METHOD_TOOLS_CALL.equals(request.method())) {
+            inFlight.received(request.id());
+          } else if (toolsListId == null && McpSchema.METHOD_TOOLS_LIST.equals(request.method())) {
+            toolsListId = request.id();
+          }
         }
         session.handle(message).subscribe(null, e -> log.warn("handling a message failed: {}", e.toString()));
       }
@@ -125,8 +156,16 @@ final class StdioTransport implements McpServerTransportProvider {
         if (closing.get() && message instanceof McpSchema.JSONRPCNotification) {
           return;
         }
+        Object answerId = message instanceof McpSchema.JSONRPCResponse answer ? answer.id() : null;
+        if (answerId != null && !inFlight.shouldAnswer(answerId)) {
+          inFlight.answered(answerId);
+          return; // a cancelled call: the MCP specification asks for no answer
+        }
         try {
           writeLine(serialize(message));
+          if (answerId != null) {
+            inFlight.answered(answerId); // after the write: shutdown waits for answers to be out
+          }
           if (message instanceof McpSchema.JSONRPCResponse response && toolsListId != null
               && toolsListId.equals(response.id())) {
             Runnable hook = afterToolsList.getAndSet(null);
@@ -144,6 +183,15 @@ final class StdioTransport implements McpServerTransportProvider {
 
     /** The message as JSON; an answer that cannot be serialised becomes an error answer, so no request hangs. */
     private byte[] serialize(McpSchema.JSONRPCMessage message) throws IOException {
+      if (message instanceof McpSchema.JSONRPCResponse response && response.error() != null
+          && response.error().code() == McpSchema.ErrorCodes.INTERNAL_ERROR) {
+        // The SDK puts the exception's text (class names, Gson paths) into -32603: log it, answer plainly.
+        log.warn("internal error answering request {}: {}", response.id(),
+            ErrorText.bounded(response.error().message()));
+        message = new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, response.id(), null,
+            new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.INTERNAL_ERROR,
+                "Internal error: the server failed on this request; the details are in its log", null));
+      }
       try {
         return mapper.writeValueAsBytes(message);
       } catch (IOException | RuntimeException e) {

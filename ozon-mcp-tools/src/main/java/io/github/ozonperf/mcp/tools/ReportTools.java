@@ -163,6 +163,10 @@ final class ReportTools {
     Map<String, Object> out;
     try {
       out = new LinkedHashMap<>(future.get(limitSeconds, TimeUnit.SECONDS));
+    } catch (InterruptedException e) {
+      // The call was cancelled: stop the report run too (it logs the UUIDs it submitted); no answer is sent.
+      future.cancel(true);
+      throw e;
     } catch (TimeoutException e) {
       future.cancel(true);
       out = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ public final class ToolContext {
   private final Duration reportTimeLimit;
   private final AtomicReference<String> tokenFailure = new AtomicReference<>();
   private final ExecutorService reportExecutor;
+  private final InFlightCalls inFlight = new InFlightCalls();
 
   private ToolContext(Builder b) {
     this.client = b.client;
@@ -57,6 +58,15 @@ public final class ToolContext {
    */
   public boolean writesEnabled() {
     return writesEnabled;
+  }
+
+  /**
+   * The calls received and not answered yet: the transport registers them, cancels them and waits for them.
+   *
+   * @return this context's in-flight calls
+   */
+  public InFlightCalls inFlight() {
+    return inFlight;
   }
 
   Duration reportTimeLimit() {

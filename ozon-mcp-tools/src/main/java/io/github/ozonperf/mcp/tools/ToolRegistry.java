@@ -82,7 +82,45 @@ public final class ToolRegistry {
         .build();
   }
 
+  /**
+   * The calls in flight of this registry's context.
+   *
+   * @return the context's {@link InFlightCalls}
+   */
+  public InFlightCalls inFlight() {
+    return context.inFlight();
+  }
+
+  /**
+   * The write tools that are off (all of them unless OZON_MCP_ENABLE_WRITES=true).
+   *
+   * @return their names; empty when writes are enabled
+   */
+  public List<String> disabledWriteTools() {
+    return context.writesEnabled() ? List.of() : writeToolNames();
+  }
+
+  /**
+   * The names of the write tools, registered only with OZON_MCP_ENABLE_WRITES=true: a call to one of them while
+   * writes are off is answered with an error naming that variable.
+   *
+   * @return the write tools' names
+   */
+  public static List<String> writeToolNames() {
+    return new WriteTools(ToolContext.builder().build()).tools().stream().map(t -> t.name).toList();
+  }
+
   McpSchema.CallToolResult dispatch(ToolDef def, McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+    Map<String, Object> callMeta = request.meta();
+    try (AutoCloseable bound = context.inFlight().bind(callMeta == null ? null : callMeta.get(InFlightCalls.META_KEY))) {
+      return call(def, exchange, request);
+    } catch (Exception e) {
+      throw new IllegalStateException(e); // unbinding throws nothing
+    }
+  }
+
+  private McpSchema.CallToolResult call(ToolDef def, McpSyncServerExchange exchange,
+      McpSchema.CallToolRequest request) {
     try {
       String failure = context.tokenFailure();
       if (failure != null) {
