@@ -22,8 +22,8 @@ public final class Main {
    * @param args the command-line arguments
    */
   public static void main(String[] args) {
-    Cli cli = new Cli(System.getenv(), System.in, System.out, System.err, System.console() != null,
-        System.console() != null, System::exit);
+    Cli cli = Cli.forMain(System.getenv(), System.in, System.out, System.err, System.console() != null,
+        System::exit);
     int code = cli.run(args);
     if (code != Cli.SERVING) {
       System.out.flush();

@@ -12,7 +12,6 @@ import io.github.ozonperf.mcp.tools.ReportExport;
 import io.github.ozonperf.mcp.tools.ToolContext;
 import io.github.ozonperf.mcp.tools.ToolRegistry;
 import io.modelcontextprotocol.server.McpSyncServer;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -25,11 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
@@ -55,6 +51,8 @@ public final class Cli {
   private final boolean stdinIsTerminal;
   private final boolean stderrIsTerminal;
   private final IntConsumer exit;
+  private final ServeLifecycle.Scheduler scheduler;
+  private final boolean hookSigterm;
 
   /**
    * Creates a command line over explicit streams (tests pass their own).
@@ -70,6 +68,14 @@ public final class Cli {
    */
   public Cli(Map<String, String> env, InputStream stdin, PrintStream out, PrintStream err, boolean stdinIsTerminal,
       boolean stderrIsTerminal, IntConsumer exit) {
+    this(env, stdin, out, err, stdinIsTerminal, stderrIsTerminal, exit, ServeLifecycle.Scheduler.SYSTEM, false);
+  }
+
+  /** Like the public constructor, with the serve-mode timer and whether to hook SIGTERM (tests pass their own). */
+  Cli(Map<String, String> env, InputStream stdin, PrintStream out, PrintStream err, boolean stdinIsTerminal,
+      boolean stderrIsTerminal, IntConsumer exit, ServeLifecycle.Scheduler scheduler, boolean hookSigterm) {
+    this.scheduler = scheduler;
+    this.hookSigterm = hookSigterm;
     this.env = Map.copyOf(env);
     this.stdin = stdin;
     this.out = out;
@@ -77,6 +83,22 @@ public final class Cli {
     this.stdinIsTerminal = stdinIsTerminal;
     this.stderrIsTerminal = stderrIsTerminal;
     this.exit = exit;
+  }
+
+  /**
+   * The process's command line: the system timer, and SIGTERM cancels the calls in flight as the end of input does.
+   *
+   * @param env      the environment
+   * @param stdin    stdin
+   * @param out      stdout
+   * @param err      stderr
+   * @param terminal whether a person started it by hand
+   * @param exit     exits the JVM
+   * @return the command line
+   */
+  public static Cli forMain(Map<String, String> env, InputStream stdin, PrintStream out, PrintStream err,
+      boolean terminal, IntConsumer exit) {
+    return new Cli(env, stdin, out, err, terminal, terminal, exit, ServeLifecycle.Scheduler.SYSTEM, true);
   }
 
   /** Thrown for usage errors (exit code 2). */
@@ -246,43 +268,18 @@ public final class Cli {
     DeferredBackend backend = new DeferredBackend(() -> settings.connect(c.sandbox), err, exit);
     ToolContext ctx = ToolContext.builder().lazyClient(backend::client).writesEnabled(settings.writesEnabled())
         .build();
+    ServeLifecycle lifecycle = new ServeLifecycle(backend, ctx.inFlight(), scheduler, BACKEND_AT_THE_LATEST);
     if (stdinIsTerminal) {
       err.println("ozon-mcp-tools " + version() + ": waiting for an MCP client on stdin (JSON-RPC, one message per"
           + " line). To try the tools by hand run `" + JAR + " tools` or `" + JAR
           + " call list_campaigns --sandbox`. Ctrl-D quits.");
     }
-    AtomicBoolean closed = new AtomicBoolean();
-    InputStream watched = new FilterInputStream(stdin) {
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        if (b < 0) {
-          ended();
-        }
-        return b;
-      }
-
-      @Override
-      public int read(byte[] buf, int off, int len) throws IOException {
-        int n = super.read(buf, off, len);
-        if (n < 0) {
-          ended();
-        }
-        return n;
-      }
-
-      private void ended() {
-        if (closed.compareAndSet(false, true)) {
-          Thread t = new Thread(backend::shutdown, "ozon-mcp-shutdown");
-          t.setDaemon(true);
-          t.start();
-        }
-      }
-    };
-    McpSyncServer server = ServerRuntime.start(ToolRegistry.create(ctx), watched, out, version(), backend::start);
-    CompletableFuture.delayedExecutor(BACKEND_AT_THE_LATEST.toMillis(), TimeUnit.MILLISECONDS)
-        .execute(backend::start);
-    backend.whenBuilt(b -> backendReady(b, ctx, backend::shuttingDown), server::closeGracefully);
+    McpSyncServer server = ServerRuntime.start(ToolRegistry.create(ctx), lifecycle.watch(stdin), out, version(),
+        lifecycle.afterToolsList());
+    lifecycle.serving(server, b -> backendReady(b, ctx, backend::shuttingDown));
+    if (hookSigterm) {
+      Runtime.getRuntime().addShutdownHook(lifecycle.shutdownHook());
+    }
     return SERVING;
   }
 

@@ -68,13 +68,19 @@ final class DeferredBackend {
    * and the exit described above.
    */
   void whenBuilt(Consumer<Settings.Backend> ready, Runnable stopServer) {
-    pending.whenComplete((backend, failure) -> {
+    // On a thread of its own: the thread completing the build may be a tool call waiting in client() (a waiter runs
+    // the dependents), and stopServer waits for that very call's answer.
+    pending.whenCompleteAsync((backend, failure) -> {
       if (failure == null) {
         ready.accept(backend);
       } else if (!(failure instanceof CancellationException)) {
         stopServer.run();
         exitOnce(report(failure));
       }
+    }, task -> {
+      Thread t = new Thread(task, "ozon-mcp-backend-built");
+      t.setDaemon(true);
+      t.start();
     });
   }
 

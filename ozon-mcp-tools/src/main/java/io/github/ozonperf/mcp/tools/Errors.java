@@ -1,5 +1,6 @@
 package io.github.ozonperf.mcp.tools;
 
+import io.github.ozonperf.auth.ConfigurationException;
 import io.github.ozonperf.auth.TokenRefreshException;
 import io.github.ozonperf.client.OzonApiException;
 import io.github.ozonperf.client.OzonAuthenticationException;
@@ -37,6 +38,12 @@ final class Errors {
     if (tre != null) {
       return new ToolError(ToolError.Type.AUTH, tre.getMessage() + authHint(), !tre.isTerminal(), null, operation,
           tre.statusCode() > 0 ? tre.statusCode() : null);
+    }
+    if (e instanceof ConfigurationException) {
+      // Found while the backend was built at the first tool call: the server exits 2 right after this answer.
+      return new ToolError(ToolError.Type.AUTH, "the server's configuration is invalid: " + e.getMessage()
+          + ". Fix it in the MCP host's configuration and restart the server; it is stopping now.", false, null,
+          operation, null);
     }
     if (e instanceof InterruptedException) {
       Thread.currentThread().interrupt();

@@ -28,8 +28,24 @@ class ServeLifecycleTest {
   private static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
   private static final String TOOLS_LIST = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
 
+  /** The serve-mode timer, run by hand. */
+  static final class ManualScheduler implements ServeLifecycle.Scheduler {
+    final List<Runnable> pending = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void schedule(Runnable task, java.time.Duration delay) {
+      pending.add(task);
+    }
+
+    void fireAll() {
+      List<Runnable> due = List.copyOf(pending);
+      pending.clear();
+      due.forEach(Runnable::run);
+    }
+  }
+
   private record Session(Pipe stdin, BufferedReader stdout, ByteArrayOutputStream err, List<Integer> exits,
-      CompletableFuture<Integer> exited) {
+      CompletableFuture<Integer> exited, ManualScheduler timer, List<String> writtenBeforeExit) {
     void send(String line) throws Exception {
       stdin.sink.write((line + "\n").getBytes(StandardCharsets.UTF_8));
     }
@@ -45,14 +61,34 @@ class ServeLifecycleTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<Integer> exits = new CopyOnWriteArrayList<>();
     CompletableFuture<Integer> exited = new CompletableFuture<>();
-    Cli cli = new Cli(env, stdin.source, new PrintStream(stdout.sink, true, StandardCharsets.UTF_8),
+    ManualScheduler timer = new ManualScheduler();
+    List<String> written = new CopyOnWriteArrayList<>();
+    java.io.OutputStream recording = new java.io.FilterOutputStream(stdout.sink) {
+      @Override
+      public void write(byte[] b, int off, int len) throws java.io.IOException {
+        written.add(new String(b, off, len, StandardCharsets.UTF_8));
+        out.write(b, off, len);
+      }
+    };
+    List<String> writtenBeforeExit = new CopyOnWriteArrayList<>();
+    Cli cli = new Cli(env, stdin.source, new PrintStream(recording, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), false, false, code -> {
+          writtenBeforeExit.addAll(written);
           exits.add(code);
           exited.complete(code);
-        });
+        }, timer, false);
     assertEquals(Cli.SERVING, cli.run(args));
     return new Session(stdin, new BufferedReader(new InputStreamReader(stdout.source, StandardCharsets.UTF_8)), err,
-        exits, exited);
+        exits, exited, timer, writtenBeforeExit);
+  }
+
+  /** Waits for serve mode's end-of-input thread, so that "exactly one exit" is checked after everything ran. */
+  private static void awaitShutdownThread() throws InterruptedException {
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals("ozon-mcp-shutdown")) {
+        t.join(30_000);
+      }
+    }
   }
 
   @Test
@@ -66,7 +102,7 @@ class ServeLifecycleTest {
     assertEquals(2, s.answer().get("id").getAsInt());
     assertEquals(2, s.exited().get(30, TimeUnit.SECONDS));
     s.stdin().sink.close();
-    Thread.sleep(200);
+    awaitShutdownThread();
     assertEquals(List.of(2), s.exits(), "exactly one exit, with the configuration error's code");
     String err = s.err().toString(StandardCharsets.UTF_8).strip();
     assertEquals(1, err.lines().count(), err);
@@ -83,7 +119,7 @@ class ServeLifecycleTest {
     s.send(TOOLS_LIST);
     s.stdin().sink.close(); // the host hangs up right after listing the tools
     assertEquals(2, s.exited().get(30, TimeUnit.SECONDS));
-    Thread.sleep(200);
+    awaitShutdownThread();
     assertEquals(List.of(2), s.exits());
     assertTrue(s.err().toString(StandardCharsets.UTF_8).contains("OZON_API_URL: plain http is refused"),
         s.err().toString(StandardCharsets.UTF_8));
@@ -94,10 +130,46 @@ class ServeLifecycleTest {
     Session s = serve(Map.of(), "--sandbox");
     s.stdin().sink.close();
     assertEquals(0, s.exited().get(30, TimeUnit.SECONDS));
-    Thread.sleep(Cli.BACKEND_AT_THE_LATEST.toMillis() + 500);
+    s.timer().fireAll(); // the backend timer comes due after the end of input
+    awaitShutdownThread();
     assertEquals(List.of(0), s.exits());
     assertFalse(s.err().toString(StandardCharsets.UTF_8).contains("embedded fake Ozon API"),
         "the sandbox must not start after the end of input: " + s.err());
+  }
+
+  @Test
+  void aConfigurationErrorAnswersThePendingToolCallBeforeTheServerExits2() throws Exception {
+    Session s = serve(Map.of("OZON_CLIENT_ID", "1-1@advertising.performance.ozon.ru", "OZON_CLIENT_SECRET", "s",
+        "OZON_API_URL", "ftp://api-performance.ozon.ru"));
+    s.send(INITIALIZE);
+    s.answer();
+    s.send(INITIALIZED);
+    s.send("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"list_campaigns\","
+        + "\"arguments\":{}}}");
+    assertEquals(2, s.exited().get(30, TimeUnit.SECONDS));
+    String before = String.join("", s.writtenBeforeExit());
+    assertTrue(before.contains("\"id\":3"), "the call was answered before the exit: " + before);
+    JsonObject call = s.answer();
+    assertEquals(3, call.get("id").getAsInt());
+    assertTrue(call.getAsJsonObject("result").get("isError").getAsBoolean(), call.toString());
+    assertTrue(call.toString().contains("OZON_API_URL"), call.toString());
+  }
+
+  @Test
+  void theBackendTimerBuildsTheBackendWithoutAnyToolCall() throws Exception {
+    Session s = serve(Map.of(), "--sandbox");
+    s.send(INITIALIZE);
+    s.answer();
+    s.timer().fireAll();
+    s.send(INITIALIZED);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!s.err().toString(StandardCharsets.UTF_8).contains("embedded fake Ozon API")
+        && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertTrue(s.err().toString(StandardCharsets.UTF_8).contains("embedded fake Ozon API"), s.err().toString());
+    s.stdin().sink.close();
+    assertEquals(0, s.exited().get(30, TimeUnit.SECONDS));
   }
 
   @Test
