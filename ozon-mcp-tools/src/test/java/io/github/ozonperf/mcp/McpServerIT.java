@@ -5,6 +5,7 @@ import static io.github.ozonperf.mcp.McpProcess.structured;
 import static io.github.ozonperf.mcp.McpProcess.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -368,29 +369,58 @@ class McpServerIT {
     }
   }
 
+  /** A clock the test moves: a report of its sandbox is generated only when the test says so. */
+  static final class ManualClock extends java.time.Clock {
+    private volatile java.time.Instant now = java.time.Instant.parse("2026-11-20T09:00:00Z");
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+  }
+
   @Test
   @Order(30)
   void reportHittingItsTimeLimitReturnsUuidsThatStatusAndDownloadFinish() throws Exception {
-    String a = sandbox.data().campaigns().get(2).id();
-    JsonObject r = ok("get_statistics_report", "{\"campaignIds\":[\"" + a + "\"],\"dateFrom\":\"" + FROM
-        + "\",\"dateTo\":\"" + TO + "\",\"timeLimitSeconds\":1}");
-    assertFalse(r.get("complete").getAsBoolean(), r.toString());
-    JsonArray reports = r.getAsJsonArray("reports");
-    assertEquals(1, reports.size(), r.toString());
-    String uuid = reports.get(0).getAsJsonObject().get("uuid").getAsString();
-    assertTrue(r.get("note").getAsString().contains("get_report_status"));
+    // Its own sandbox, whose reports finish only when the clock is moved: no race with real time on a slow machine.
+    ManualClock clock = new ManualClock();
+    try (OzonSandbox slow = OzonSandbox.builder().clientSecret(SECRET).clock(clock)
+        .reportDuration(Duration.ofHours(1)).start();
+        McpProcess mcp = new McpProcess(Map.of("OZON_CLIENT_ID", slow.clientId(), "OZON_CLIENT_SECRET", SECRET,
+            "OZON_API_URL", slow.baseUrl(), "OZON_TOKEN_URL", slow.tokenUrl()))) {
+      mcp.initialize();
+      String a = slow.data().campaigns().get(2).id();
+      JsonObject r = mcp.call("get_statistics_report", "{\"campaignIds\":[\"" + a + "\"],\"dateFrom\":\"" + FROM
+          + "\",\"dateTo\":\"" + TO + "\",\"timeLimitSeconds\":3}", null).getAsJsonObject("structuredContent");
+      assertFalse(r.get("complete").getAsBoolean(), r.toString());
+      JsonArray reports = r.getAsJsonArray("reports");
+      assertEquals(1, reports.size(), r.toString());
+      String uuid = reports.get(0).getAsJsonObject().get("uuid").getAsString();
+      assertTrue(r.get("note").getAsString().contains("get_report_status"));
+      assertNotEquals("OK", mcp.call("get_report_status", "{\"uuid\":\"" + uuid + "\"}", null)
+          .getAsJsonObject("structuredContent").get("state").getAsString(), "the sandbox's clock has not moved");
 
-    String state = "";
-    for (int i = 0; i < 50 && !state.equals("OK"); i++) {
-      state = ok("get_report_status", "{\"uuid\":\"" + uuid + "\"}").get("state").getAsString();
-      if (!state.equals("OK")) {
-        Thread.sleep(200); // the sandbox generates a report in 1.5 s of real time
-      }
+      clock.advance(Duration.ofHours(2));
+      assertEquals("OK", mcp.call("get_report_status", "{\"uuid\":\"" + uuid + "\"}", null)
+          .getAsJsonObject("structuredContent").get("state").getAsString());
+      JsonObject download = mcp.call("download_report", "{\"uuid\":\"" + uuid + "\"}", null)
+          .getAsJsonObject("structuredContent");
+      assertEquals(slow.data().total(a, FROM, TO).views(), download.getAsJsonObject("totals").get("views").getAsLong());
     }
-    assertEquals("OK", state);
-    JsonObject download = ok("download_report", "{\"uuid\":\"" + uuid + "\"}");
-    assertEquals(sandbox.data().total(a, FROM, TO).views(),
-        download.getAsJsonObject("totals").get("views").getAsLong());
   }
 
   // ------------------------------------------------------------------ argument errors
