@@ -1,53 +1,26 @@
 package io.github.ozonperf.sandbox.internal;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import io.github.ozonperf.sandbox.DailyMetrics;
 import io.github.ozonperf.sandbox.Faults;
-import io.github.ozonperf.sandbox.RecordedCall;
 import io.github.ozonperf.sandbox.SandboxCampaign;
-import io.github.ozonperf.sandbox.SandboxData;
 import io.github.ozonperf.sandbox.SandboxProduct;
 import io.github.ozonperf.sandbox.internal.Http.ApiError;
-import io.github.ozonperf.sandbox.internal.Reports.Format;
-import io.github.ozonperf.sandbox.internal.Reports.Report;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
 import okio.Buffer;
 
 /** Campaign routes: list, objects, limits, min bids, create, activate/deactivate, patch. */
@@ -56,9 +29,7 @@ final class CampaignRoutes {
   private final Object stateLock;
   private final Map<String, SandboxCampaign> campaigns;
   private final Map<String, Map<String, SandboxProduct>> products;
-  private final SandboxData data;
   private final Clock clock;
-  private final Reports reports;
   private final Faults faults;
   private static final Set<String> STATES = Set.of("CAMPAIGN_STATE_UNKNOWN", "CAMPAIGN_STATE_RUNNING",
       "CAMPAIGN_STATE_PLANNED", "CAMPAIGN_STATE_STOPPED", "CAMPAIGN_STATE_INACTIVE", "CAMPAIGN_STATE_ARCHIVED",
@@ -74,9 +45,7 @@ final class CampaignRoutes {
     this.stateLock = state.lock;
     this.campaigns = state.campaigns;
     this.products = state.products;
-    this.data = state.data;
     this.clock = state.clock;
-    this.reports = state.reports;
     this.faults = state.faults;
   }
 

@@ -1,42 +1,26 @@
 package io.github.ozonperf.sandbox.internal;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import io.github.ozonperf.sandbox.DailyMetrics;
 import io.github.ozonperf.sandbox.Faults;
 import io.github.ozonperf.sandbox.RecordedCall;
 import io.github.ozonperf.sandbox.SandboxCampaign;
 import io.github.ozonperf.sandbox.SandboxData;
-import io.github.ozonperf.sandbox.SandboxProduct;
 import io.github.ozonperf.sandbox.internal.Http.ApiError;
 import io.github.ozonperf.sandbox.internal.Reports.Format;
-import io.github.ozonperf.sandbox.internal.Reports.Report;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -46,7 +30,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import okio.Buffer;
 
 /**
  * Routes every request of the sandbox. The route table ({@link #registerRoutes()}) is the index of everything the

@@ -1,13 +1,8 @@
 package io.github.ozonperf.sandbox.internal;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.github.ozonperf.sandbox.DailyMetrics;
-import io.github.ozonperf.sandbox.Faults;
-import io.github.ozonperf.sandbox.RecordedCall;
 import io.github.ozonperf.sandbox.SandboxCampaign;
 import io.github.ozonperf.sandbox.SandboxData;
 import io.github.ozonperf.sandbox.SandboxProduct;
@@ -15,39 +10,13 @@ import io.github.ozonperf.sandbox.SkuMetrics;
 import io.github.ozonperf.sandbox.internal.Http.ApiError;
 import io.github.ozonperf.sandbox.internal.Reports.Format;
 import io.github.ozonperf.sandbox.internal.Reports.Report;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
-import okio.Buffer;
 
 /** Statistics routes: asynchronous reports (submit, status, list, download) and synchronous statistics. */
 final class StatisticsRoutes {
@@ -56,7 +25,6 @@ final class StatisticsRoutes {
   private final Map<String, SandboxCampaign> campaigns;
   private final Map<String, Map<String, SandboxProduct>> products;
   private final SandboxData data;
-  private final Clock clock;
   private final Reports reports;
   private static final Set<String> GROUP_BY = Set.of("NO_GROUP_BY", "DATE", "START_OF_WEEK", "START_OF_MONTH");
 
@@ -66,7 +34,6 @@ final class StatisticsRoutes {
     this.campaigns = state.campaigns;
     this.products = state.products;
     this.data = state.data;
-    this.clock = state.clock;
     this.reports = state.reports;
   }
 
