@@ -726,7 +726,7 @@ public final class TokenProvider implements Closeable {
 
     /**
      * The token endpoint. Default {@value TokenProvider#DEFAULT_TOKEN_URL}. Must be https unless the host is
-     * loopback (tests, the sandbox).
+     * loopback as {@link Loopback#isLoopback(HttpUrl)} defines it (tests, the sandbox).
      *
      * @param tokenUrl an absolute URL
      * @return this
@@ -739,17 +739,13 @@ public final class TokenProvider implements Closeable {
         throw new ConfigurationException("tokenUrl is not an http(s) URL: '" + tokenUrl
             + "'; use e.g. " + DEFAULT_TOKEN_URL);
       }
-      if (!url.isHttps() && !isLoopback(url.host())) {
-        throw new ConfigurationException("tokenUrl must use https (the client secret is sent to it), got " + url
-            + "; plain http is allowed only for localhost/127.0.0.1/[::1]");
+      if (!url.isHttps() && !Loopback.isLoopback(url)) {
+        throw new ConfigurationException("tokenUrl must use https (the client secret is sent to it), got "
+            + TokenFetcher.redactUserInfo(url.toString())
+            + "; plain http is allowed only for a loopback host (localhost, 127.0.0.0/8 or [::1])");
       }
       this.tokenUrl = url.toString();
       return this;
-    }
-
-    private static boolean isLoopback(String host) {
-      return host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
-          || host.equals("0:0:0:0:0:0:0:1");
     }
 
     /**

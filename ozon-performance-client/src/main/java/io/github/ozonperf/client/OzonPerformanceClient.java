@@ -2,6 +2,7 @@ package io.github.ozonperf.client;
 
 import io.github.ozonperf.auth.ClientCredentials;
 import io.github.ozonperf.auth.ConfigurationException;
+import io.github.ozonperf.auth.Loopback;
 import io.github.ozonperf.auth.TimeSource;
 import io.github.ozonperf.auth.TokenListener;
 import io.github.ozonperf.auth.TokenProvider;
@@ -480,7 +481,7 @@ public final class OzonPerformanceClient implements Closeable {
 
     /**
      * The API's base URL. Default {@value OzonPerformanceClient#DEFAULT_BASE_URL}. Plain http is refused unless
-     * the host is loopback (tests, the sandbox).
+     * the host is loopback as {@link Loopback#isLoopback(HttpUrl)} defines it (tests, the sandbox).
      *
      * @param baseUrl an absolute http(s) URL
      * @return this
@@ -683,7 +684,7 @@ public final class OzonPerformanceClient implements Closeable {
         throw new ConfigurationException(name + ": not an absolute http(s) URL: \"" + url
             + "\" (expected e.g. " + DEFAULT_BASE_URL + ")");
       }
-      if (!parsed.isHttps() && !isLoopback(parsed.host())) {
+      if (!parsed.isHttps() && !Loopback.isLoopback(parsed)) {
         throw new ConfigurationException(name + ": plain http is refused for " + parsed.host()
             + " (tokens would travel unencrypted): use https://, or a loopback host for tests");
       }
@@ -695,11 +696,6 @@ public final class OzonPerformanceClient implements Closeable {
         s = s.substring(0, s.length() - 1);
       }
       return s;
-    }
-
-    static boolean isLoopback(String host) {
-      return host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
-          || host.equals("0:0:0:0:0:0:0:1");
     }
 
     private static Duration positive(Duration d, String name) {
