@@ -298,8 +298,7 @@ public final class TokenProvider implements Closeable {
 
   /** A per-caller copy that keeps message, classification and the shared original as cause. */
   private static TokenRefreshException copy(TokenRefreshException shared) {
-    return new TokenRefreshException(shared.getMessage(), shared.isTerminal(), shared.statusCode(),
-        shared.errorCode(), shared);
+    return TokenRefreshException.copyOf(shared);
   }
 
   private void maybeRefreshEarly(long now) {
@@ -688,7 +687,7 @@ public final class TokenProvider implements Closeable {
 
   @Override
   public String toString() {
-    return "TokenProvider[clientId=" + credentials.clientId() + ", tokenUrl=" + TokenFetcher.redactUserInfo(tokenUrl)
+    return "TokenProvider[clientId=" + credentials.clientId() + ", tokenUrl=" + TokenFetcher.displayUrl(tokenUrl)
         + "]";
   }
 
@@ -741,7 +740,7 @@ public final class TokenProvider implements Closeable {
       }
       if (!url.isHttps() && !Loopback.isLoopback(url)) {
         throw new ConfigurationException("tokenUrl must use https (the client secret is sent to it), got "
-            + TokenFetcher.redactUserInfo(url.toString())
+            + TokenFetcher.displayUrl(url.toString())
             + "; plain http is allowed only for a loopback host (localhost, 127.0.0.0/8 or [::1])");
       }
       this.tokenUrl = url.toString();
