@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.ozonperf.auth.ClientCredentials;
+import io.github.ozonperf.auth.TimeSource;
 import io.github.ozonperf.client.CampaignFilter;
 import io.github.ozonperf.client.OzonPerformanceClient;
 import io.github.ozonperf.client.model.Campaign;
@@ -22,12 +23,17 @@ import io.github.ozonperf.sandbox.Faults;
 import io.github.ozonperf.sandbox.OzonSandbox;
 import io.github.ozonperf.sandbox.SandboxCampaign;
 import io.github.ozonperf.sandbox.SandboxProduct;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -176,14 +182,20 @@ class CampaignScenariosIT {
     }
   }
 
-  /** SANDBOX only: the real API must not be provoked into 429s. */
+  /**
+   * SANDBOX only: the real API must not be provoked into 429s. Sandbox and client share one manual clock that moves
+   * only when the client waits, so "back to back" does not depend on how fast the machine is: two page requests
+   * without a wait between them are simultaneous, and a cool-down wait always spans the page interval.
+   */
   @Test
   void listAllCampaignsPacesItselfWhenBackToBackPagesGet429AndStillReturnsEveryCampaign() {
     Faults pages = Faults.builder().pageRateLimit(true).pageInterval(Duration.ofMillis(200)).build();
-    try (OzonSandbox sandbox = Sandboxes.forScenarios().faults(pages).start();
+    ManualTime time = new ManualTime();
+    try (OzonSandbox sandbox = Sandboxes.forScenarios().clock(time).faults(pages).start();
         OzonPerformanceClient client = OzonPerformanceClient.builder()
             .credentials(ClientCredentials.of(sandbox.clientId(), sandbox.clientSecret()))
             .baseUrl(sandbox.baseUrl())
+            .timeSource(time)
             .build()) {
 
       List<Campaign> all = client.listAllCampaigns(CampaignFilter.builder().pageSize(5).build());
@@ -220,6 +232,47 @@ class CampaignScenariosIT {
           .collect(Collectors.toMap(CampaignProduct::getSku, CampaignProduct::getBid));
       assertEquals(expected.stream().collect(Collectors.toMap(SandboxProduct::sku, SandboxProduct::bid)), bids,
           "bids stay Ozon's raw micro-rouble strings");
+    }
+  }
+
+  /**
+   * One clock for the sandbox ({@link Clock}) and the client ({@link TimeSource}): it stands still until the client
+   * sleeps, and a sleep moves it forward at once instead of waiting.
+   */
+  static final class ManualTime extends Clock implements TimeSource {
+    private static final Instant ORIGIN = Instant.parse("2026-11-23T09:00:00Z");
+    private final AtomicLong nanos = new AtomicLong();
+
+    @Override
+    public long nanoTime() {
+      return nanos.get();
+    }
+
+    @Override
+    public Instant now() {
+      return ORIGIN.plusNanos(nanos.get());
+    }
+
+    @Override
+    public void sleep(Duration duration) {
+      if (!duration.isNegative()) {
+        nanos.addAndGet(duration.toNanos());
+      }
+    }
+
+    @Override
+    public Instant instant() {
+      return now();
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException("ManualTime is UTC only");
     }
   }
 

@@ -54,7 +54,7 @@ final class TokenFetcher {
 
   private final OkHttpClient client;
   private final String tokenUrl;
-  /** The token URL as shown in messages: without user info, which may hold a password. */
+  /** The token URL as shown in messages: without user info or query, which may hold credentials. */
   private final String shownUrl;
   private final String clientId;
   private final String clientSecret;
@@ -68,7 +68,7 @@ final class TokenFetcher {
       String scope, String audience) {
     this.client = client;
     this.tokenUrl = tokenUrl;
-    this.shownUrl = redactUserInfo(tokenUrl);
+    this.shownUrl = displayUrl(tokenUrl);
     this.clientId = clientId;
     this.clientSecret = clientSecret;
     this.format = format;
@@ -96,14 +96,15 @@ final class TokenFetcher {
     try (Response response = call.execute()) {
       return parse(response);
     } catch (InterruptedIOException e) {
+      // A network failure, not a credentials problem: the endpoint never judged the credentials.
       String kind = e.getClass() == InterruptedIOException.class ? "timeout" : e.getClass().getSimpleName();
-      throw new Failure(new TokenRefreshException("no answer from " + shownUrl + " (" + kind
-          + "); the token endpoint may be slow or unreachable, check the network and the token URL",
-          false, -1, null, e), null, e.getClass().getSimpleName());
+      throw new Failure(TokenRefreshException.connectionFailure("no answer from the token endpoint " + shownUrl
+          + " (" + kind + "); it may be slow or unreachable: check the network, proxy settings and the token URL "
+          + "(OZON_TOKEN_URL).", e), null, e.getClass().getSimpleName());
     } catch (IOException e) {
-      throw new Failure(new TokenRefreshException("could not reach " + shownUrl + " ("
-          + e.getClass().getSimpleName() + "); check the network, proxy settings and the token URL",
-          false, -1, null, e), null, e.getClass().getSimpleName());
+      throw new Failure(TokenRefreshException.connectionFailure("could not reach the token endpoint " + shownUrl
+          + " (" + e.getClass().getSimpleName() + "): check the network, proxy settings and the token URL "
+          + "(OZON_TOKEN_URL).", e), null, e.getClass().getSimpleName());
     } finally {
       current = null;
     }
@@ -275,13 +276,16 @@ final class TokenFetcher {
     return a != null ? a : b;
   }
 
-  /** {@code url} without {@code user:password@}; unparseable input is returned unchanged. */
-  static String redactUserInfo(String url) {
+  /**
+   * {@code url} as shown in messages and logs: without {@code user:password@}, query and fragment, which may hold
+   * credentials. Unparseable input is shown as {@code "(invalid URL)"}.
+   */
+  static String displayUrl(String url) {
     okhttp3.HttpUrl parsed = okhttp3.HttpUrl.parse(url);
-    if (parsed == null || (parsed.encodedUsername().isEmpty() && parsed.encodedPassword().isEmpty())) {
-      return url;
+    if (parsed == null) {
+      return "(invalid URL)";
     }
-    return parsed.newBuilder().username("").password("").build().toString();
+    return parsed.newBuilder().username("").password("").query(null).fragment(null).build().toString();
   }
 
   static Duration retryAfter(String header) {

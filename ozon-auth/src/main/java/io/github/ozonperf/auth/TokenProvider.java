@@ -55,8 +55,8 @@ import org.slf4j.LoggerFactory;
  *       has not really expired, a failed refresh keeps serving it (with a WARN).</li>
  *   <li><b>Token requests</b> go through an OkHttpClient derived from {@link Builder#httpClient} that shares its
  *       connection pool, dispatcher, proxy and TLS settings but has none of its interceptors or authenticator (so
- *       no recursion, and no logging interceptor can print the secret), sends no cookies and does not follow
- *       redirects.</li>
+ *       no recursion, and no logging interceptor can print the secret), sends no cookies, does not follow
+ *       redirects and never repeats a request by itself: only the {@link RetryPolicy} does.</li>
  *   <li><b>Short client ids.</b> A client id without {@code '@'} gets {@code @advertising.performance.ozon.ru}
  *       appended when the provider is built (logged once at INFO); Ozon rejects short ids with 401.</li>
  * </ul>
@@ -185,6 +185,9 @@ public final class TokenProvider implements Closeable {
     this.ownedClient = b.httpClient == null ? new OkHttpClient() : null;
     OkHttpClient base = b.httpClient != null ? b.httpClient : ownedClient;
     OkHttpClient.Builder tokenClient = base.newBuilder()
+        // The RetryPolicy is the only layer that repeats a token request (with backoff, counted in stats()):
+        // OkHttp would otherwise re-send the POST with the secret after a connection failure or a 408.
+        .retryOnConnectionFailure(false)
         .followRedirects(false)
         .followSslRedirects(false)
         .authenticator(Authenticator.NONE)
@@ -196,6 +199,7 @@ public final class TokenProvider implements Closeable {
         .callTimeout(b.connectTimeout.plus(b.readTimeout).plus(b.readTimeout));
     tokenClient.interceptors().clear();
     tokenClient.networkInterceptors().clear();
+    tokenClient.addNetworkInterceptor(TokenProvider::hideZeroRetryAfterOn503);
     this.fetcher = new TokenFetcher(tokenClient.build(), tokenUrl, credentials.clientId(), credentials.clientSecret(),
         b.requestFormat, b.scope, b.audience);
     this.executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -204,6 +208,19 @@ public final class TokenProvider implements Closeable {
       return t;
     });
     this.executor.allowCoreThreadTimeOut(true);
+  }
+
+  /**
+   * OkHttp 5 re-sends any request at once, whatever {@code retryOnConnectionFailure} says, when a 503 carries
+   * {@code Retry-After: 0}. Hiding that header from it leaves the repeat to the RetryPolicy, with its backoff.
+   */
+  private static okhttp3.Response hideZeroRetryAfterOn503(Interceptor.Chain chain) throws java.io.IOException {
+    okhttp3.Response response = chain.proceed(chain.request());
+    String retryAfter = response.code() == 503 ? response.header("Retry-After") : null;
+    if (retryAfter != null && retryAfter.strip().matches("0+")) {
+      return response.newBuilder().removeHeader("Retry-After").build();
+    }
+    return response;
   }
 
   /**
@@ -298,8 +315,7 @@ public final class TokenProvider implements Closeable {
 
   /** A per-caller copy that keeps message, classification and the shared original as cause. */
   private static TokenRefreshException copy(TokenRefreshException shared) {
-    return new TokenRefreshException(shared.getMessage(), shared.isTerminal(), shared.statusCode(),
-        shared.errorCode(), shared);
+    return TokenRefreshException.copyOf(shared);
   }
 
   private void maybeRefreshEarly(long now) {
@@ -688,7 +704,7 @@ public final class TokenProvider implements Closeable {
 
   @Override
   public String toString() {
-    return "TokenProvider[clientId=" + credentials.clientId() + ", tokenUrl=" + TokenFetcher.redactUserInfo(tokenUrl)
+    return "TokenProvider[clientId=" + credentials.clientId() + ", tokenUrl=" + TokenFetcher.displayUrl(tokenUrl)
         + "]";
   }
 
@@ -726,7 +742,7 @@ public final class TokenProvider implements Closeable {
 
     /**
      * The token endpoint. Default {@value TokenProvider#DEFAULT_TOKEN_URL}. Must be https unless the host is
-     * loopback (tests, the sandbox).
+     * loopback as {@link Loopback#isLoopback(HttpUrl)} defines it (tests, the sandbox).
      *
      * @param tokenUrl an absolute URL
      * @return this
@@ -739,17 +755,13 @@ public final class TokenProvider implements Closeable {
         throw new ConfigurationException("tokenUrl is not an http(s) URL: '" + tokenUrl
             + "'; use e.g. " + DEFAULT_TOKEN_URL);
       }
-      if (!url.isHttps() && !isLoopback(url.host())) {
-        throw new ConfigurationException("tokenUrl must use https (the client secret is sent to it), got " + url
-            + "; plain http is allowed only for localhost/127.0.0.1/[::1]");
+      if (!url.isHttps() && !Loopback.isLoopback(url)) {
+        throw new ConfigurationException("tokenUrl must use https (the client secret is sent to it), got "
+            + TokenFetcher.displayUrl(url.toString())
+            + "; plain http is allowed only for a loopback host (localhost, 127.0.0.0/8 or [::1])");
       }
       this.tokenUrl = url.toString();
       return this;
-    }
-
-    private static boolean isLoopback(String host) {
-      return host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
-          || host.equals("0:0:0:0:0:0:0:1");
     }
 
     /**

@@ -7,7 +7,9 @@ import java.util.Objects;
  * Counters of one {@link OzonPerformanceClient}'s rate-limit engine, since the client was built. Token counters
  * are in {@code client.tokens().stats()}.
  *
- * @param requests HTTP attempts sent to the API (retries included, token requests excluded)
+ * @param requests HTTP requests written to the network for API calls, counted by a network interceptor: every
+ *     retry, the re-send after a 401 and any other follow-up included; token requests and attempts that never got
+ *     a connection (refused, unknown host) excluded
  * @param rateLimited answers with status 429
  * @param coolDownWaits calls that waited for the shared cool-down before being sent (one per call that waited)
  * @param coolDownWaited the total time calls spent waiting for the cool-down, summed over calls

@@ -2,6 +2,7 @@ package io.github.ozonperf.client;
 
 import io.github.ozonperf.auth.ClientCredentials;
 import io.github.ozonperf.auth.ConfigurationException;
+import io.github.ozonperf.auth.Loopback;
 import io.github.ozonperf.auth.TimeSource;
 import io.github.ozonperf.auth.TokenListener;
 import io.github.ozonperf.auth.TokenProvider;
@@ -63,7 +64,9 @@ import okhttp3.OkHttpClient;
  *       (Ozon's {@code Retry-After} when sent, else exponential backoff with jitter) instead of each collecting its
  *       own 429. Counters in {@link #stats()}.</li>
  *   <li><b>Retries</b>: GETs are retried (at most {@link Builder#maxRetries(int)} times) on 429, 502/503/504 and
- *       connection failures. POST, PUT and PATCH are never re-sent once they may have reached Ozon.</li>
+ *       connection failures, with backoff: a GET reaches Ozon at most {@code 1 + maxRetries} times (plus the one
+ *       re-send after a 401). POST, PUT and PATCH are never re-sent once they may have reached Ozon. OkHttp's own
+ *       repeats (after connection failures, on 408, on 503 with {@code Retry-After: 0}) are turned off.</li>
  *   <li><b>401</b>: the token is refreshed once and the call repeated once; a second 401 is
  *       {@link OzonAuthenticationException}.</li>
  * </ul>
@@ -129,11 +132,17 @@ public final class OzonPerformanceClient implements Closeable {
     this.tokens = tb.build();
     this.limiter = new RateLimiter(b.timeSource, b.maxCoolDown, b.jitter);
     OkHttpClient.Builder hb = base.newBuilder()
-        // We retry ourselves: OkHttp would otherwise silently re-send a POST after a connection failure.
+        // Only RetryInterceptor repeats requests: OkHttp would otherwise silently re-send (a POST too) after a
+        // connection failure or a 408.
         .retryOnConnectionFailure(false)
         .addInterceptor(new RetryInterceptor(limiter, b.maxRetries))
         .addInterceptor(tokens.interceptor())
-        // OkHttp would re-send even a POST on "503 + Retry-After: 0": drop that header for unsafe methods.
+        // stats() counts what goes on the wire, including re-sends made below the application interceptors.
+        .addNetworkInterceptor(chain -> {
+          limiter.onSent();
+          return chain.proceed(chain.request());
+        })
+        // OkHttp would re-send any request at once on "503 + Retry-After: 0": hide that header from it.
         .addNetworkInterceptor(new NoResendGuard())
         .authenticator(tokens.authenticator());
     if (b.connectTimeout != null) {
@@ -384,7 +393,7 @@ public final class OzonPerformanceClient implements Closeable {
   }
 
   /**
-   * Counters of the rate-limit engine: requests, 429s, cool-down waits, retries.
+   * Counters of the rate-limit engine: requests (as sent on the wire), 429s, cool-down waits, retries.
    *
    * @return a snapshot
    */
@@ -480,7 +489,7 @@ public final class OzonPerformanceClient implements Closeable {
 
     /**
      * The API's base URL. Default {@value OzonPerformanceClient#DEFAULT_BASE_URL}. Plain http is refused unless
-     * the host is loopback (tests, the sandbox).
+     * the host is loopback as {@link Loopback#isLoopback(HttpUrl)} defines it (tests, the sandbox).
      *
      * @param baseUrl an absolute http(s) URL
      * @return this
@@ -683,7 +692,7 @@ public final class OzonPerformanceClient implements Closeable {
         throw new ConfigurationException(name + ": not an absolute http(s) URL: \"" + url
             + "\" (expected e.g. " + DEFAULT_BASE_URL + ")");
       }
-      if (!parsed.isHttps() && !isLoopback(parsed.host())) {
+      if (!parsed.isHttps() && !Loopback.isLoopback(parsed)) {
         throw new ConfigurationException(name + ": plain http is refused for " + parsed.host()
             + " (tokens would travel unencrypted): use https://, or a loopback host for tests");
       }
@@ -695,11 +704,6 @@ public final class OzonPerformanceClient implements Closeable {
         s = s.substring(0, s.length() - 1);
       }
       return s;
-    }
-
-    static boolean isLoopback(String host) {
-      return host.equals("localhost") || host.startsWith("127.") || host.equals("::1")
-          || host.equals("0:0:0:0:0:0:0:1");
     }
 
     private static Duration positive(Duration d, String name) {

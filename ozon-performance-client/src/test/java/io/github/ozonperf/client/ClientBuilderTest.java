@@ -11,6 +11,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Configuration: precedence, environment, URL rules, sharing the user's OkHttpClient. */
 class ClientBuilderTest {
@@ -24,6 +26,31 @@ class ClientBuilderTest {
     ConfigurationException e = assertThrows(ConfigurationException.class, () -> OzonPerformanceClient.builder()
         .credentials(OzonTestServer.CREDENTIALS).baseUrl("http://api-performance.ozon.ru").build());
     assertTrue(e.getMessage().contains("https://"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://127.evil.example", "http://127.0.0.1.evil.example", "http://localhost.evil",
+      "http://evil-localhost", "http://127.0.0.1@evil.example", "http://2130706433", "http://[::2]",
+      "http://0.0.0.0", "http://128.0.0.1"})
+  void plainHttpToAHostThatOnlyLooksLikeLoopbackIsRefused(String url) {
+    Map<String, String> env = Map.of("OZON_CLIENT_ID", "1-1@advertising.performance.ozon.ru",
+        "OZON_CLIENT_SECRET", "s", "OZON_TOKEN_URL", url + "/api/client/token");
+    ConfigurationException token = assertThrows(ConfigurationException.class,
+        () -> OzonPerformanceClient.builder().environment(env).build());
+    assertTrue(token.getMessage().startsWith("OZON_TOKEN_URL: "), token.getMessage());
+    ConfigurationException base = assertThrows(ConfigurationException.class, () -> OzonPerformanceClient.builder()
+        .credentials(OzonTestServer.CREDENTIALS).baseUrl(url).build());
+    assertTrue(base.getMessage().startsWith("baseUrl: plain http is refused"), base.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://localhost:1", "http://LOCALHOST.:1", "http://127.0.0.1:1", "http://127.3.2.1:1",
+      "http://[::1]:1", "http://[0:0:0:0:0:0:0:1]:1", "http://[::ffff:127.0.0.1]:1"})
+  void plainHttpToALoopbackHostIsAccepted(String url) {
+    try (OzonPerformanceClient c = OzonPerformanceClient.builder().credentials(OzonTestServer.CREDENTIALS)
+        .baseUrl(url).build()) {
+      assertTrue(c.baseUrl().startsWith("http://"), c.baseUrl());
+    }
   }
 
   @Test

@@ -256,9 +256,40 @@ class OzonPerformanceClientTest {
     assertEquals(-1, e.statusCode());
     assertTrue(e.isRetryable());
     assertTrue(e.getMessage().contains("GET /api/client/campaign"), e.getMessage());
-    assertEquals(3, client.stats().requests());
+    assertEquals(0, client.stats().requests(), "refused connections put no request on the wire");
     assertEquals(2, client.stats().retries());
     assertEquals(List.of(Duration.ofMillis(750), Duration.ofMillis(1500)), time.sleeps);
+  }
+
+  @Test
+  void unreachableTokenEndpointIsARetryableConnectionFailureNotAnAuthenticationFailure() throws IOException {
+    int deadPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      deadPort = s.getLocalPort();
+    }
+    client = ozon.clientBuilder(time).tokenUrl("http://user:pw@127.0.0.1:" + deadPort + "/api/client/token?k=QS")
+        .maxRetries(0).build();
+    OzonConnectionException e = assertThrows(OzonConnectionException.class,
+        () -> client.campaigns().listCampaigns(null, null, null, null, null));
+    assertTrue(e.isRetryable());
+    assertEquals(-1, e.statusCode());
+    assertTrue(e.getMessage().contains("http://127.0.0.1:" + deadPort + "/api/client/token "), e.getMessage());
+    assertTrue(e.getMessage().contains("GET /api/client/campaign was not sent"), e.getMessage());
+    assertFalse(e.getMessage().contains("pw@") || e.getMessage().contains("QS"), e.getMessage());
+    assertFalse(e.getMessage().contains("OZON_CLIENT_ID"), e.getMessage());
+    assertFalse(e.getMessage().contains(". ."), e.getMessage());
+    assertEquals(0, ozon.apiCalls.size());
+    assertNoSecrets(e);
+  }
+
+  @Test
+  void unresolvableTokenHostIsARetryableConnectionFailureNotAnAuthenticationFailure() {
+    client = ozon.clientBuilder(time).tokenUrl("https://nonexistent.invalid/api/client/token").maxRetries(0).build();
+    OzonConnectionException e = assertThrows(OzonConnectionException.class,
+        () -> client.campaigns().listCampaigns(null, null, null, null, null));
+    assertTrue(e.isRetryable());
+    assertTrue(e.getMessage().contains("https://nonexistent.invalid/api/client/token"), e.getMessage());
+    assertEquals(0, ozon.apiCalls.size());
   }
 
   @Test

@@ -104,6 +104,74 @@ class RateLimitTest {
     assertEquals(2, ozon.apiCalls.size());
   }
 
+  static MockResponse unavailableRetryAfterZero() {
+    return new MockResponse.Builder().code(503).addHeader("Retry-After", "0")
+        .addHeader("Content-Type", "application/json").body("{\"error\":\"unavailable\"}").build();
+  }
+
+  @Test
+  void getAnswered503WithRetryAfterZeroReachesTheServerOnlyOncePerOwnAttempt() {
+    client = ozon.clientBuilder(time).maxRetries(3).build();
+    ozon.fallback = r -> unavailableRetryAfterZero();
+
+    OzonServerException e = assertThrows(OzonServerException.class,
+        () -> client.campaigns().listCampaigns(null, null, null, null, null));
+
+    assertEquals(503, e.statusCode());
+    assertEquals(4, ozon.apiCalls.size(), "1 + maxRetries, no repeats by OkHttp");
+    assertEquals(ozon.apiCalls.size(), client.stats().requests(), "stats() counts what reached the server");
+    assertEquals(3, client.stats().retries());
+    // Our backoff (jitter 0.5: 0.75 s, 1.5 s, 3 s) between the attempts, not immediate repeats.
+    assertEquals(List.of(Duration.ofMillis(750), Duration.ofMillis(1500), Duration.ofMillis(3000)), time.sleeps);
+  }
+
+  @Test
+  void getAnswered503WithRetryAfterZeroTwiceSucceedsOnItsThirdRequest() {
+    client = ozon.clientBuilder(time).maxRetries(3).build();
+    ozon.enqueue(unavailableRetryAfterZero(), unavailableRetryAfterZero(), json(200, "{\"list\":[]}"));
+
+    client.campaigns().listCampaigns(null, null, null, null, null);
+
+    assertEquals(3, ozon.apiCalls.size());
+    assertEquals(3, client.stats().requests());
+    assertEquals(2, client.stats().retries());
+  }
+
+  @Test
+  void getAnswered503WithRetryAfterZeroIsNotRepeatedWhenRetriesAreOff() {
+    client = ozon.clientBuilder(time).maxRetries(0).build();
+    ozon.fallback = r -> unavailableRetryAfterZero();
+
+    assertThrows(OzonServerException.class, () -> client.campaigns().listCampaigns(null, null, null, null, null));
+
+    assertEquals(1, ozon.apiCalls.size());
+    assertEquals(1, client.stats().requests());
+  }
+
+  @Test
+  void postAnswered503WithRetryAfterZeroIsSentOnceAndCountedOnce() {
+    client = ozon.clientBuilder(time).maxRetries(3).build();
+    ozon.fallback = r -> unavailableRetryAfterZero();
+
+    assertThrows(OzonServerException.class, () -> client.statistics()
+        .submitStatisticsReport(new StatisticsRequest().campaigns(List.of("1"))));
+
+    assertEquals(1, ozon.apiCalls.size());
+    assertEquals(1, client.stats().requests());
+    assertEquals(0, client.stats().retries());
+  }
+
+  @Test
+  void statsCountTheResendAfterA401() {
+    client = ozon.clientBuilder(time).build();
+    ozon.enqueue(json(401, "{\"error\":\"token expired\"}"), json(200, "{\"list\":[]}"));
+
+    client.campaigns().listCampaigns(null, null, null, null, null);
+
+    assertEquals(2, ozon.apiCalls.size());
+    assertEquals(2, client.stats().requests(), "the authenticator's re-send went out on the wire too");
+  }
+
   @Test
   void postIsNeverResentWhenTheConnectionDropsAfterSending() {
     client = ozon.clientBuilder(time).build();

@@ -35,6 +35,12 @@ final class Errors {
       return fromApi(api, operation);
     }
     TokenRefreshException tre = find(e, TokenRefreshException.class);
+    if (tre != null && tre.isConnectionFailure()) {
+      // The token endpoint could not be reached: a network failure like OzonConnectionException, not a
+      // credentials problem, so no credentials hint.
+      return new ToolError(ToolError.Type.UPSTREAM, sentence(tre.getMessage())
+          + " Could not reach Ozon; retry in a moment.", true, DEFAULT_RETRY_AFTER_SECONDS, operation, null);
+    }
     if (tre != null) {
       return new ToolError(ToolError.Type.AUTH, tre.getMessage() + authHint(), !tre.isTerminal(), null, operation,
           tre.statusCode() > 0 ? tre.statusCode() : null);
@@ -96,6 +102,12 @@ final class Errors {
     return new ToolError(ToolError.Type.UPSTREAM, msg + (retryable ? " — retry in a moment." : ""), retryable,
         retryable ? Long.valueOf(api.retryAfter().map(Duration::getSeconds).orElse(DEFAULT_RETRY_AFTER_SECONDS))
             : null, op, status);
+  }
+
+  /** {@code text} ending with a full stop, so that another sentence can follow it. */
+  private static String sentence(String text) {
+    String t = text.strip();
+    return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
   }
 
   static String authHint() {

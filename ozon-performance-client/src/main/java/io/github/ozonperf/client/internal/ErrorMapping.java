@@ -110,8 +110,10 @@ public final class ErrorMapping {
   }
 
   /**
-   * Maps an I/O failure: a token refresh failure becomes {@link OzonAuthenticationException} (keeping its
-   * {@code "OAuth token refresh failed: "} message), anything else {@link OzonConnectionException}.
+   * Maps an I/O failure. A token endpoint that could not be reached ({@link TokenRefreshException#isConnectionFailure()})
+   * is a network failure like any other: {@link OzonConnectionException}, retryable, keeping the refresh message that
+   * names the token URL. Any other token refresh failure becomes {@link OzonAuthenticationException} (keeping its
+   * {@code "OAuth token refresh failed: "} message); anything else {@link OzonConnectionException}.
    *
    * @param method the HTTP method
    * @param path the URL path
@@ -119,6 +121,10 @@ public final class ErrorMapping {
    * @return the exception to throw
    */
   public static OzonApiException fromIOException(String method, String path, IOException e) {
+    if (e instanceof TokenRefreshException t && t.isConnectionFailure()) {
+      return new OzonConnectionException(sentence(t.getMessage()) + " " + method + " " + path
+          + " was not sent to Ozon; the call can be retried.", -1, null, null, method, path, null, t);
+    }
     if (e instanceof TokenRefreshException t) {
       return new OzonAuthenticationException(t.getMessage(), t.statusCode(), t.errorCode(), null, method, path, null,
           t);
@@ -126,6 +132,12 @@ public final class ErrorMapping {
     return new OzonConnectionException("Could not get an answer from Ozon for " + method + " " + path + " ("
         + describe(e) + "). Check the network, proxy and base URL (OZON_API_URL); the call can be retried.",
         -1, null, null, method, path, null, e);
+  }
+
+  /** {@code text} ending with a full stop, so that another sentence can follow it. */
+  private static String sentence(String text) {
+    String t = text.strip();
+    return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
   }
 
   /**

@@ -64,7 +64,8 @@ public final class RateLimiter {
   }
 
   /**
-   * Blocks until the shared cool-down (if any) has passed, then counts one request.
+   * Blocks until the shared cool-down (if any) has passed. Requests are not counted here but where they go out on
+   * the wire ({@link #onSent()}), so that nothing sent escapes the counters.
    *
    * @return the monotonic time at which the caller may send (to pass to {@link #on429})
    * @throws InterruptedIOException if interrupted while waiting
@@ -83,8 +84,15 @@ public final class RateLimiter {
       coolDownWaitedNanos.add(remaining);
       sleep(Duration.ofNanos(remaining));
     }
-    requests.increment();
     return time.nanoTime();
+  }
+
+  /**
+   * Counts one request written to the network: called by the client's network interceptor, so every attempt that
+   * reaches a connection counts, whoever made it (our retries, a 401 re-send after a token refresh, any follow-up).
+   */
+  public void onSent() {
+    requests.increment();
   }
 
   /**
