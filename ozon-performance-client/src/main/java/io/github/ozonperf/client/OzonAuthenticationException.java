@@ -6,7 +6,8 @@ import java.time.Duration;
  * Authentication failed: Ozon answered 401 even after the SDK refreshed the token once, or the token request
  * itself failed (then the message starts with {@code "OAuth token refresh failed: "} and {@link #statusCode()} is the
  * token endpoint's status or -1). Check the service account's client id (it must end in
- * {@code @advertising.performance.ozon.ru}) and secret. Not retryable unless the token endpoint was unreachable.
+ * {@code @advertising.performance.ozon.ru}) and secret. Not retryable; a token endpoint that cannot be reached is an
+ * {@link OzonConnectionException} instead (retryable, naming the token URL).
  */
 public class OzonAuthenticationException extends OzonApiException {
   private static final long serialVersionUID = 1L;
