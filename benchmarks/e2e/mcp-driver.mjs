@@ -95,6 +95,7 @@ class Session {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
         clearTimeout(p.timer);
+        msg.__bytes = Buffer.byteLength(line); // size of the answer on the wire, for the report
         p.resolve(msg);
       }
       // Notifications and server->client requests are ignored (none are expected by these workloads).
@@ -250,6 +251,7 @@ async function load(opts) {
   let toolErrors = 0;
   let errors = 0;
   let firstProblem = null;
+  let answerBytes = 0;
   const cpuBefore = treeCpuMs(session.child.pid);
   const t0 = now();
   let aborted = false; // a call that timed out or a dead server ends the run instead of waiting out every call
@@ -261,6 +263,7 @@ async function load(opts) {
         const r = opts.method === "ping" ? await session.request("ping", {})
           : await session.request("tools/call", { name: opts.tool, arguments: args });
         latencies.push(now() - s);
+        answerBytes += r.__bytes ?? 0;
         if (r.error) {
           errors++;
           firstProblem ??= JSON.stringify(r.error).slice(0, 300);
@@ -298,6 +301,7 @@ async function load(opts) {
     throughput: round((opts.requests * 1000) / elapsedMs),
     latencyMs: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), max: round(latencies[latencies.length - 1]) },
     serverCpuMsPerCall: round(cpuMs / opts.requests, 3),
+    meanAnswerBytes: latencies.length > 0 ? Math.round(answerBytes / latencies.length) : 0,
     rssAfterLoadMb: round(memory.rssKb / 1024, 1),
     peakRssMb: round(memory.hwmKb / 1024, 1),
   };
