@@ -63,6 +63,7 @@ function summary(name) {
     coldCpu: median(colds.map((r) => r.medianCpuMs)),
     coldRuns: colds.length,
     ping: ping && clean(ping) ? ping.throughput : NaN,
+    threads: drivers.length ? drivers[drivers.length - 1].threadCpuMs : null,
     ids: readText(`${name}-sample.ids`) || "?",
     fake: readJson(`fake-${name}-stats.json`),
   };
@@ -115,6 +116,9 @@ const fake = (f) => (f ? `${f.token} token, ${f.campaign} campaign, ${f.unauthor
 out.push(`Fake Ozon APIs after the run: peer's ${fake(peer.fake)}; ours ${fake(ours.fake)}. ` +
   `Campaigns found in one sampled answer: peer ${peer.ids}/25, ours ${ours.ids}/25. ` +
   `Highest peak RSS: peer ${fmt(peer.maxPeakRss, 1)} MB, ours ${fmt(ours.maxPeakRss, 1)} MB.`);
+const threads = (t) => (t ? Object.entries(t).slice(0, 5).map(([k, v]) => `${k.trim()} ${v}`).join(", ") : "n/a");
+out.push(`CPU ms by thread since spawn, last driver round (names cut to 15 characters by Linux, digits folded): ` +
+  `peer ${threads(peer.threads)}; ours ${threads(ours.threads)}.`);
 const tp = ratio(ours.throughput, peer.throughput);
 const cs = ratio(ours.cold, peer.cold);
 out.push("");
