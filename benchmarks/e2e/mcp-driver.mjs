@@ -95,6 +95,7 @@ class Session {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
         clearTimeout(p.timer);
+        msg.__bytes = Buffer.byteLength(line); // size of the answer on the wire, for the report
         p.resolve(msg);
       }
       // Notifications and server->client requests are ignored (none are expected by these workloads).
@@ -206,6 +207,32 @@ function treeCpuMs(rootPid) {
   return (total * 1000) / ticks;
 }
 
+/**
+ * CPU time (ms) of each live thread of one process, by thread name with digits folded ("C1 CompilerThre#"), largest
+ * first: tells JIT compilation, GC and the application's own threads apart.
+ */
+function threadCpuMs(pid) {
+  const byName = new Map();
+  let tasks = [];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return {};
+  }
+  for (const tid of tasks) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")).replace(/[0-9]+/g, "#");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+      byName.set(name, (byName.get(name) ?? 0) + ms);
+    } catch {
+      // the thread ended while we looked
+    }
+  }
+  return Object.fromEntries([...byName.entries()].filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]));
+}
+
 function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
   const rank = Math.ceil((p / 100) * sorted.length) - 1;
@@ -227,9 +254,10 @@ async function coldStart(opts) {
     const list = await session.request("tools/list", {});
     const t1 = now();
     const cpuMs = treeCpuMs(session.child.pid);
+    const threads = threadCpuMs(session.child.pid);
     if (list.error) throw new Error(`tools/list failed: ${JSON.stringify(list.error)}`);
     const exit = await session.close();
-    samples.push({ toolsListMs: round(t1 - t0), cpuMs, initializeMs: round(tInit - t0), tools: list.result.tools.length, exit });
+    samples.push({ toolsListMs: round(t1 - t0), cpuMs, initializeMs: round(tInit - t0), tools: list.result.tools.length, exit, threadCpuMs: threads });
   }
   const sorted = samples.map((s) => s.toolsListMs).sort((a, b) => a - b);
   const cpu = samples.map((s) => s.cpuMs).sort((a, b) => a - b);
@@ -250,6 +278,7 @@ async function load(opts) {
   let toolErrors = 0;
   let errors = 0;
   let firstProblem = null;
+  let answerBytes = 0;
   const cpuBefore = treeCpuMs(session.child.pid);
   const t0 = now();
   let aborted = false; // a call that timed out or a dead server ends the run instead of waiting out every call
@@ -261,6 +290,7 @@ async function load(opts) {
         const r = opts.method === "ping" ? await session.request("ping", {})
           : await session.request("tools/call", { name: opts.tool, arguments: args });
         latencies.push(now() - s);
+        answerBytes += r.__bytes ?? 0;
         if (r.error) {
           errors++;
           firstProblem ??= JSON.stringify(r.error).slice(0, 300);
@@ -281,6 +311,7 @@ async function load(opts) {
   const elapsedMs = now() - t0;
   const memory = treeMemory(session.child.pid);
   const cpuMs = treeCpuMs(session.child.pid) - cpuBefore;
+  const threads = threadCpuMs(session.child.pid);
   await session.close();
   latencies.sort((a, b) => a - b);
   return {
@@ -298,8 +329,10 @@ async function load(opts) {
     throughput: round((opts.requests * 1000) / elapsedMs),
     latencyMs: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), max: round(latencies[latencies.length - 1]) },
     serverCpuMsPerCall: round(cpuMs / opts.requests, 3),
+    meanAnswerBytes: latencies.length > 0 ? Math.round(answerBytes / latencies.length) : 0,
     rssAfterLoadMb: round(memory.rssKb / 1024, 1),
     peakRssMb: round(memory.hwmKb / 1024, 1),
+    threadCpuMs: threads, // since the process started (start-up included), live threads only
   };
 }
 
