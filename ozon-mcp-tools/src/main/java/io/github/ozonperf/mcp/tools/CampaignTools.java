@@ -371,6 +371,7 @@ final class CampaignTools {
     Map<String, Object> out = obj()
         .req("limits", array(limit, "Bid limits"))
         .req("returned", integer("Number of limit entries", 0, Integer.MAX_VALUE))
+        .prop("note", str("Truncation note"))
         .build();
     return new ToolDef("get_bid_limits", "Bid limits",
         "Returns Ozon's minimum and maximum bids by advertised object type, payment method (CPO, CPC, CPM),"

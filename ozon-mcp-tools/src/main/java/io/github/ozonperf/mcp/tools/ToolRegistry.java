@@ -91,7 +91,7 @@ public final class ToolRegistry {
       Args args = new Args(request.arguments(), def.inputSchema);
       Map<String, Object> meta = request.meta();
       Object token = meta == null ? null : meta.get("progressToken");
-      ToolDef.Outcome outcome = def.handler.handle(args, new ToolCall(exchange, token));
+      ToolDef.Outcome outcome = AnswerCap.cap(def, args, def.handler.handle(args, new ToolCall(exchange, token)));
       return McpSchema.CallToolResult.builder()
           .structuredContent(outcome.structured())
           .addTextContent(outcome.text())
