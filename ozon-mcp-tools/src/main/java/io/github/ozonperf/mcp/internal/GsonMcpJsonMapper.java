@@ -16,6 +16,7 @@ import com.google.gson.Strictness;
 import com.google.gson.ToNumberStrategy;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
+import com.google.gson.internal.LazilyParsedNumber;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -33,7 +34,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,7 +51,8 @@ import java.util.Map;
  * ({@code NON_ABSENT}), unknown properties ignored, {@code @JsonCreator} factories for reading (they fill defaults
  * for fields a peer left out), and {@code @JsonTypeInfo}/{@code @JsonSubTypes} for the polymorphic interfaces
  * ({@code NAME} with {@code PROPERTY}/{@code EXISTING_PROPERTY}, and {@code DEDUCTION}). Integral numbers read
- * into {@code Object}s are {@code Long}s, others {@code Double}s; NaN and infinities are written as strings, as
+ * into {@code Object}s are {@code Long}s when they fit, others keep their exact JSON text (Jackson would make
+ * them {@code BigInteger}s or, losing digits, {@code Double}s); NaN and infinities are written as strings, as
  * Jackson does; input is parsed strictly. {@code GsonMcpJsonMapperTest} pins it against the SDK's Jackson mapper
  * message by message. Known differences, none reachable from this server's messages: a {@code null} inside a
  * map is left out (Jackson writes it), and a repeated key in a JSON object is an error (Jackson keeps the last).
@@ -78,15 +79,23 @@ final class GsonMcpJsonMapper implements McpJsonMapper {
         .create();
   }
 
-  /** Integral numbers as Long (a JSON-RPC id 1 stays 1), others as Double, out-of-range ones as BigDecimal. */
+  /**
+   * Integral numbers that fit a long as Long (a JSON-RPC id 1 stays 1); every other number as Gson's
+   * {@link LazilyParsedNumber}, which keeps the JSON text exactly. Nothing goes through a double: a uint64 id
+   * above 2^63 (12345678901234567890) stays digit for digit, 0.1 stays 0.1, and 1E-100000000 does not become 0.
+   * Nothing is converted either: 1E+1000000000 or a megabyte of digits costs nothing here, and the tool's argument
+   * reader decides, cheaply, what it accepts.
+   */
   private static final ToNumberStrategy NUMBERS = in -> {
     String s = in.nextString();
-    try {
-      return Long.parseLong(s);
-    } catch (NumberFormatException notLong) {
-      double d = Double.parseDouble(s);
-      return Double.isFinite(d) ? (Number) d : new BigDecimal(s);
+    if (s.length() <= 20) {
+      try {
+        return Long.parseLong(s);
+      } catch (NumberFormatException notLong) {
+        // not an integer that fits a long: kept as text below
+      }
     }
+    return new LazilyParsedNumber(s);
   };
 
   /** Jackson writes NaN and infinities as strings; Gson would refuse and the answer would be lost. */

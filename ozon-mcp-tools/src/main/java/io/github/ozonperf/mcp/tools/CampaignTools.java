@@ -53,14 +53,16 @@ final class CampaignTools {
     fieldChoices.add("all");
     Schemas.Obj in = obj()
         .prop("state", enumStr("Only campaigns in this state, e.g. CAMPAIGN_STATE_RUNNING.", STATES))
-        .prop("advObjectType", str("Only campaigns advertising this object type, e.g. SKU, BANNER, SEARCH_PROMO."))
+        .prop("advObjectType", str("Only campaigns advertising this object type, e.g. SKU, BANNER, SEARCH_PROMO.",
+            "^[A-Z][A-Z0-9_]{0,63}$", 64))
         .prop("campaignIds", idsInput("Only these campaigns (at most 100 ids; strings or integers).", 100))
         .prop("page", integer("Fetch only this page of Ozon's list (starting at 1) instead of all pages.", 1, 100000))
         .prop("pageSize", integer("Campaigns per Ozon page when page is given (default Ozon's, 100).", 1, 1000))
-        .prop("fields", array(enumStr("field", fieldChoices), "Fields per campaign; default " + DEFAULT_FIELDS
+        .prop("fields", Schemas.enumList(fieldChoices, "Fields per campaign; default " + DEFAULT_FIELDS
             + ". \"all\" returns every field. Money fields also get a <field>Roubles twin."))
         .prop("limit", integer("At most this many campaigns in this answer (default 50).", 1, MAX_LIMIT, 50))
-        .prop("cursor", str("nextCursor from a previous answer to continue the list."));
+        .prop("cursor", cursorInput())
+        .dependent("pageSize", "page");
     Map<String, Object> campaign = obj().open()
         .req("id", idOutput("Campaign id (string)"))
         .prop("title", str("Campaign title"))
@@ -91,10 +93,6 @@ final class CampaignTools {
     List<String> ids = a.optionalIds("campaignIds", 100);
     Integer page = a.has("page") ? a.integer("page", 1, 100000, 1) : null;
     Integer pageSize = a.has("pageSize") ? a.integer("pageSize", 1, 1000, 100) : null;
-    if (pageSize != null && page == null) {
-      throw ToolError.validation("pageSize is only used together with page; omit both to get all campaigns"
-          + " (use limit/cursor to window the answer)");
-    }
     List<String> fields = a.has("fields") ? a.stringList("fields", withAll(CAMPAIGN_FIELDS)) : DEFAULT_FIELDS;
     if (fields.contains("all")) {
       fields = CAMPAIGN_FIELDS;
@@ -222,6 +220,11 @@ final class CampaignTools {
     return m;
   }
 
+  /** The opaque cursor of a windowed list: nextCursor of the previous answer (an offset). */
+  static Map<String, Object> cursorInput() {
+    return str("nextCursor from a previous answer to continue the list.", Schemas.CURSOR_PATTERN, 9);
+  }
+
   static String shortState(Object state) {
     String s = Values.str(state);
     return s.startsWith("CAMPAIGN_STATE_") ? s.substring("CAMPAIGN_STATE_".length()) : s;
@@ -238,7 +241,7 @@ final class CampaignTools {
     Schemas.Obj in = obj()
         .req("campaignId", idInput("Campaign id"))
         .prop("limit", integer("At most this many objects in this answer (default 200).", 1, 1000, 200))
-        .prop("cursor", str("nextCursor from a previous answer to continue the list."));
+        .prop("cursor", cursorInput());
     Map<String, Object> out = obj()
         .req("campaignId", idOutput("Campaign id"))
         .req("objects", array(obj().open().req("id", idOutput("Object id, e.g. a SKU")).build(),
@@ -368,6 +371,7 @@ final class CampaignTools {
     Map<String, Object> out = obj()
         .req("limits", array(limit, "Bid limits"))
         .req("returned", integer("Number of limit entries", 0, Integer.MAX_VALUE))
+        .prop("note", str("Truncation note"))
         .build();
     return new ToolDef("get_bid_limits", "Bid limits",
         "Returns Ozon's minimum and maximum bids by advertised object type, payment method (CPO, CPC, CPM),"

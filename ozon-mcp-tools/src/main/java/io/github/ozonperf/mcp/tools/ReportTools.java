@@ -105,6 +105,10 @@ final class ReportTools {
         .prop("note", str("Truncation or resume instructions"));
   }
 
+  private static Map<String, Object> uuidInput(String description) {
+    return str(description, Schemas.UUID_PATTERN, 64);
+  }
+
   // ------------------------------------------------------------------ get_statistics_report
   private ToolDef statisticsReport() {
     Schemas.Obj in = obj()
@@ -368,7 +372,7 @@ final class ReportTools {
 
   // ------------------------------------------------------------------ get_report_status
   private ToolDef reportStatus() {
-    Schemas.Obj in = obj().req("uuid", str("Report UUID from get_statistics_report or list_reports"));
+    Schemas.Obj in = obj().req("uuid", uuidInput("Report UUID from get_statistics_report or list_reports"));
     Map<String, Object> out = obj()
         .req("uuid", str("Report UUID"))
         .req("state", str("NOT_STARTED, IN_PROGRESS, OK (ready to download) or ERROR"))
@@ -504,7 +508,7 @@ final class ReportTools {
   // ------------------------------------------------------------------ download_report
   private ToolDef downloadReport() {
     Schemas.Obj in = obj()
-        .req("uuid", str("UUID of a report in state OK"))
+        .req("uuid", uuidInput("UUID of a report in state OK"))
         .prop("maxRows", integer("Rows to include in the answer (default 50); totals cover all rows", 0, 500, 50))
         .prop("format", enumStr("How the report was submitted: CSV (default; get_statistics_report uses it) or JSON",
             List.of("CSV", "JSON")));

@@ -16,6 +16,8 @@ final class Schemas {
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private final List<String> required = new ArrayList<>();
     private boolean additional = false;
+    private final Map<String, Object> dependentRequired = new LinkedHashMap<>();
+    private final List<Object> anyOf = new ArrayList<>();
 
     Obj prop(String name, Map<String, Object> schema) {
       properties.put(name, schema);
@@ -33,6 +35,20 @@ final class Schemas {
       return this;
     }
 
+    /** {@code name} may only be given together with {@code other}. */
+    Obj dependent(String name, String other) {
+      dependentRequired.put(name, List.of(other));
+      return this;
+    }
+
+    /** At least one of {@code names} must be given. */
+    Obj atLeastOne(List<String> names) {
+      for (String n : names) {
+        anyOf.add(map("required", List.of(n)));
+      }
+      return this;
+    }
+
     Map<String, Object> build() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("type", "object");
@@ -41,6 +57,12 @@ final class Schemas {
         m.put("required", List.copyOf(required));
       }
       m.put("additionalProperties", additional);
+      if (!dependentRequired.isEmpty()) {
+        m.put("dependentRequired", dependentRequired);
+      }
+      if (!anyOf.isEmpty()) {
+        m.put("anyOf", List.copyOf(anyOf));
+      }
       return m;
     }
   }
@@ -92,15 +114,72 @@ final class Schemas {
     return m;
   }
 
-  /** An id input: a decimal string or an integer. */
+  /** An id input: a uint64 as a decimal string (no sign, no leading zeros) or a JSON integer. */
   static Map<String, Object> idInput(String description) {
-    return map("type", List.of("string", "integer"), "pattern", "^[0-9]{1,20}$", "minimum", 0, "description",
-        description + " (string or integer)");
+    return map("type", List.of("string", "integer"), "pattern", UINT64_PATTERN, "minimum", 0, "maximum",
+        Args.UINT64_MAX, "description", description + " (string or integer)");
   }
 
+  /** nextCursor values: offsets. */
+  static final String CURSOR_PATTERN = "^[0-9]{1,9}$";
+  /** Report UUIDs as Ozon returns them. */
+  static final String UUID_PATTERN = "^[A-Za-z0-9_-]{1,64}$";
+
+  /** Decimal strings from 0 to 18446744073709551615, without leading zeros. */
+  static final String UINT64_PATTERN = decimalsUpTo(Args.UINT64_MAX.toString());
+
+  /** Ids as an array; maxItems counts every item, duplicates included (they are removed afterwards). */
   static Map<String, Object> idsInput(String description, int maxItems) {
     return map("type", "array", "items", idInput("id"), "minItems", 1, "maxItems", maxItems, "description",
         description);
+  }
+
+  /** A string matching {@code pattern} (anchored), at most {@code maxLength} characters. */
+  static Map<String, Object> str(String description, String pattern, int maxLength) {
+    return map("type", "string", "minLength", 1, "maxLength", maxLength, "pattern", pattern, "description",
+        description);
+  }
+
+  /** A list of enum strings: at least one, at most as many as there are choices. */
+  static Map<String, Object> enumList(List<String> choices, String description) {
+    return map("type", "array", "items", enumStr("field", choices), "minItems", 1, "maxItems", choices.size(),
+        "description", description);
+  }
+
+  /**
+   * Roubles as a number or a string ("12.50" or "12,50"), 0 to {@code max} (a power of ten), at most 2 decimals:
+   * the pattern says for strings what minimum, maximum and multipleOf say for numbers.
+   */
+  static Map<String, Object> roubles(String description, java.math.BigDecimal max) {
+    int digits = max.toBigIntegerExact().toString().length() - 1;
+    if (max.compareTo(java.math.BigDecimal.TEN.pow(digits)) != 0) {
+      throw new IllegalArgumentException("max must be a power of ten, got " + max);
+    }
+    String pattern = "^(?:(?:0|[1-9][0-9]{0," + (digits - 1) + "})(?:[.,][0-9]{1,2})?|1" + "0".repeat(digits)
+        + "(?:[.,]00?)?)$";
+    return map("type", List.of("number", "string"), "minimum", 0, "maximum", max, "multipleOf",
+        new java.math.BigDecimal("0.01"), "pattern", pattern, "description", description);
+  }
+
+  /** An anchored regular expression for the decimal numbers 0..max, without sign or leading zeros. */
+  static String decimalsUpTo(String max) {
+    int n = max.length();
+    List<String> alternatives = new ArrayList<>();
+    alternatives.add("0");
+    if (n > 1) {
+      alternatives.add("[1-9][0-9]{0," + (n - 2) + "}");
+    }
+    for (int i = 0; i < n; i++) {
+      int d = max.charAt(i) - '0';
+      int lowest = i == 0 ? 1 : 0;
+      if (d - 1 >= lowest) {
+        int rest = n - i - 1;
+        alternatives.add(max.substring(0, i) + (d - 1 == lowest ? String.valueOf(lowest) : "[" + lowest + "-"
+            + (d - 1) + "]") + (rest == 0 ? "" : "[0-9]{" + rest + "}"));
+      }
+    }
+    alternatives.add(max);
+    return "^(?:" + String.join("|", alternatives) + ")$";
   }
 
   /** An id output: always a string. */

@@ -87,9 +87,9 @@ final class StatisticsTools {
         .req("campaignIds", idsInput("Campaign ids (1-" + MAX_IDS + "; strings or integers)", MAX_IDS))
         .req("dateFrom", date("First day"))
         .req("dateTo", date("Last day, on or after dateFrom, at most 62 days after"))
-        .prop("fields", array(enumStr("field", allFields), "Row fields; default " + defaultFields))
+        .prop("fields", Schemas.enumList(allFields, "Row fields; default " + defaultFields))
         .prop("limit", integer("At most this many rows in this answer (default 50).", 1, 1000, 50))
-        .prop("cursor", str("nextCursor from a previous answer to continue."));
+        .prop("cursor", CampaignTools.cursorInput());
     Schemas.Obj row = obj().open()
         .prop("campaignId", idOutput("Campaign id"))
         .prop("title", str("Campaign title"))

@@ -29,6 +29,7 @@ final class ToolDef {
     this.title = Objects.requireNonNull(title, "title == null");
     this.description = Objects.requireNonNull(description, "description == null");
     this.inputSchema = Schemas.input(input);
+    Args.requireSupported(name, inputSchema);
     this.outputSchema = Schemas.output(successOutput);
     this.readOnly = readOnly;
     this.destructive = destructive;

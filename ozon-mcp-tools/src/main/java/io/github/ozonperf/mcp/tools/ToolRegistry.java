@@ -126,10 +126,10 @@ public final class ToolRegistry {
       if (failure != null) {
         throw new ToolError(ToolError.Type.AUTH, failure + Errors.authHint(), false, null, null, null);
       }
-      Args args = new Args(request.arguments(), def.argumentNames());
+      Args args = new Args(request.arguments(), def.inputSchema);
       Map<String, Object> meta = request.meta();
       Object token = meta == null ? null : meta.get("progressToken");
-      ToolDef.Outcome outcome = def.handler.handle(args, new ToolCall(exchange, token));
+      ToolDef.Outcome outcome = AnswerCap.cap(def, args, def.handler.handle(args, new ToolCall(exchange, token)));
       return McpSchema.CallToolResult.builder()
           .structuredContent(outcome.structured())
           .addTextContent(outcome.text())

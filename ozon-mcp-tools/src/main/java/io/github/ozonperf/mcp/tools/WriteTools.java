@@ -128,7 +128,8 @@ final class WriteTools {
         .prop("budgetRoubles", money("New total budget in roubles"))
         .prop("fromDate", date("New first day"))
         .prop("toDate", date("New last day"))
-        .prop("dryRun", dryRunInput());
+        .prop("dryRun", dryRunInput())
+        .atLeastOne(List.of("dailyBudgetRoubles", "weeklyBudgetRoubles", "budgetRoubles", "fromDate", "toDate"));
     return new ToolDef("update_campaign", "Change budgets or dates of a campaign",
         "Changes the budgets (in roubles; sent to Ozon as micro-roubles, 1 rouble = 1,000,000, the conversion is"
             + " shown) and/or the dates (YYYY-MM-DD) of a product campaign. Give at least one change. dryRun"
@@ -192,7 +193,7 @@ final class WriteTools {
   }
 
   private static Map<String, Object> money(String description) {
-    return map("type", List.of("number", "string"), "minimum", 0, "description", description);
+    return Schemas.roubles(description + "; at most " + MAX_BUDGET_ROUBLES.toPlainString(), MAX_BUDGET_ROUBLES);
   }
 
   private static Map<String, Object> conversion(String field, BigDecimal roubles, String micros) {
@@ -220,7 +221,8 @@ final class WriteTools {
   private ToolDef setProductBids() {
     Map<String, Object> bid = obj()
         .req("sku", idInput("SKU"))
-        .req("bidRoubles", money("New bid in roubles (e.g. 12.50)"))
+        .req("bidRoubles", Schemas.roubles("New bid in roubles (e.g. 12.50); at most "
+            + MAX_BID_ROUBLES.toPlainString(), MAX_BID_ROUBLES))
         .build();
     Schemas.Obj in = obj()
         .req("campaignId", idInput("Pay-per-click (CPC) product campaign id"))
@@ -240,11 +242,6 @@ final class WriteTools {
           List<Map<String, Object>> conversions = new ArrayList<>();
           for (int i = 0; i < input.size(); i++) {
             Map<String, Object> b = input.get(i);
-            for (String k : b.keySet()) {
-              if (!k.equals("sku") && !k.equals("bidRoubles")) {
-                throw ToolError.validation("bids[" + i + "]: unknown field '" + k + "'; each bid is {sku, bidRoubles}");
-              }
-            }
             String sku = Args.nestedId("bids[" + i + "].sku", b.get("sku"));
             if (b.get("bidRoubles") == null) {
               throw ToolError.validation("bids[" + i + "].bidRoubles is required (the new bid in roubles)");

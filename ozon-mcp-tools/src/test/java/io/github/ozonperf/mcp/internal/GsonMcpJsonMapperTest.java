@@ -147,6 +147,28 @@ class GsonMcpJsonMapperTest {
     assertThrows(IOException.class, () -> GSON.readValue("{\"jsonrpc\":", Map.class));
     assertThrows(IOException.class, () -> GSON.readValue("{} {}", Map.class));
     assertThrows(IOException.class, () -> GSON.readValue("{'jsonrpc':'2.0',id:1,method:ping}", Map.class));
-    assertEquals(new java.math.BigDecimal("1e400"), GSON.readValue("{\"limit\":1e400}", Map.class).get("limit"));
+    assertEquals("1e400", GSON.readValue("{\"limit\":1e400}", Map.class).get("limit").toString());
+  }
+
+  /** Hardening issue, defect 4: numbers passed through a double, so ids above 2^63 changed silently. */
+  @ParameterizedTest
+  @ValueSource(strings = {"12345678901234567890", "18446744073709551615", "-9223372036854775809", "0.1",
+      "1E-100000000", "1E+1000000000", "2.50", "1.0"})
+  void readsEveryNumberThatIsNotALongExactlyAsWritten(String number) throws IOException {
+    McpSchema.CallToolRequest call = GSON.readValue("{\"name\":\"t\",\"arguments\":{\"n\":" + number
+        + ",\"ns\":[" + number + "]}}", McpSchema.CallToolRequest.class);
+    Object n = call.arguments().get("n");
+    assertInstanceOf(Number.class, n);
+    assertEquals(number, n.toString());
+    assertEquals(number, ((List<?>) call.arguments().get("ns")).get(0).toString());
+    assertEquals("{\"n\":" + number + "}", GSON.writeValueAsString(Map.of("n", n)));
+  }
+
+  @Test
+  void readsIntegersThatFitALongAsLong() throws IOException {
+    Map<?, ?> m = GSON.readValue("{\"a\":9223372036854775807,\"b\":-9223372036854775808,\"c\":0}", Map.class);
+    assertEquals(Long.MAX_VALUE, m.get("a"));
+    assertEquals(Long.MIN_VALUE, m.get("b"));
+    assertEquals(0L, m.get("c"));
   }
 }

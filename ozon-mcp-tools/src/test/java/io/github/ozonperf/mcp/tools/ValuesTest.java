@@ -42,11 +42,12 @@ class ValuesTest {
 
   @Test
   void idsAcceptStringsAndIntegersButNotFractionsOrWords() {
-    Args a = new Args(Map.of("a", "48949", "b", 48949, "c", 1.5, "d", "12ab"), List.of("a", "b", "c", "d"));
-    assertEquals("48949", a.id("a"));
-    assertEquals("48949", a.id("b"));
-    assertThrows(ToolError.class, () -> a.id("c"));
-    assertThrows(ToolError.class, () -> a.id("d"));
+    Map<String, Object> schema = Schemas.obj().prop("id", Schemas.idInput("id")).build();
+    assertEquals("48949", new Args(Map.of("id", "48949"), schema).id("id"));
+    assertEquals("48949", new Args(Map.of("id", 48949), schema).id("id"));
+    assertThrows(ToolError.class, () -> new Args(Map.of("id", 1.5), schema));
+    assertThrows(ToolError.class, () -> new Args(Map.of("id", "12ab"), schema));
+    assertThrows(ToolError.class, () -> new Args(Map.of("id", "048949"), schema));
   }
 
   @Test
