@@ -41,8 +41,13 @@ final class Errors {
       return new ToolError(ToolError.Type.UPSTREAM, sentence(tre.getMessage())
           + " Could not reach Ozon; retry in a moment.", true, DEFAULT_RETRY_AFTER_SECONDS, operation, null);
     }
+    if (tre != null && !tre.isTerminal()) {
+      // The token endpoint answered 5xx or 429: Ozon's trouble, not the credentials; worth a retry.
+      return new ToolError(ToolError.Type.UPSTREAM, sentence(tre.getMessage()) + " Retry in a moment.", true,
+          DEFAULT_RETRY_AFTER_SECONDS, operation, tre.statusCode() > 0 ? tre.statusCode() : null);
+    }
     if (tre != null) {
-      return new ToolError(ToolError.Type.AUTH, tre.getMessage() + authHint(), !tre.isTerminal(), null, operation,
+      return new ToolError(ToolError.Type.AUTH, withAuthHint(tre.getMessage()), false, null, operation,
           tre.statusCode() > 0 ? tre.statusCode() : null);
     }
     if (e instanceof ConfigurationException) {
@@ -108,6 +113,11 @@ final class Errors {
   private static String sentence(String text) {
     String t = text.strip();
     return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
+  }
+
+  /** The message with the credentials hint, unless it already names the variables (no hint said twice). */
+  static String withAuthHint(String message) {
+    return message.contains("OZON_CLIENT_ID") ? sentence(message) : message + authHint();
   }
 
   static String authHint() {

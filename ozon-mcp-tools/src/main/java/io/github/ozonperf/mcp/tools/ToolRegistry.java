@@ -124,7 +124,7 @@ public final class ToolRegistry {
     try {
       String failure = context.tokenFailure();
       if (failure != null) {
-        throw new ToolError(ToolError.Type.AUTH, failure + Errors.authHint(), false, null, null, null);
+        throw new ToolError(ToolError.Type.AUTH, Errors.withAuthHint(failure), false, null, null, null);
       }
       Args args = new Args(request.arguments(), def.inputSchema);
       Map<String, Object> meta = request.meta();

@@ -39,4 +39,28 @@ class TokenConnectionFailureErrorsTest {
     assertEquals("auth", env.get("type"));
     assertEquals(false, env.get("retryable"));
   }
+
+  @Test
+  void aRejectionThatAlreadyNamesTheVariablesGetsNoSecondHint() {
+    TokenRefreshException rejected = new TokenRefreshException("OAuth token refresh failed: HTTP 401 invalid_client: "
+        + "check OZON_CLIENT_ID and OZON_CLIENT_SECRET", true, 401, "invalid_client", null);
+
+    String message = (String) Errors.map(rejected, "list_campaigns", "GET /x").envelope().get("message");
+
+    assertEquals(1, message.split("OZON_CLIENT_ID", -1).length - 1, "the variables are named once: " + message);
+    assertTrue(message.endsWith("."), message);
+  }
+
+  @Test
+  void aTokenEndpointServerErrorIsARetryableUpstreamErrorNotAuth() {
+    TokenRefreshException busy = new TokenRefreshException("OAuth token refresh failed: HTTP 503 from the token "
+        + "endpoint", false, 503, null, null);
+
+    Map<String, Object> env = Errors.map(busy, "list_campaigns", "GET /x").envelope();
+
+    assertEquals("upstream", env.get("type"));
+    assertEquals(true, env.get("retryable"));
+    assertEquals(503, env.get("httpStatus"));
+    assertFalse(((String) env.get("message")).contains("OZON_CLIENT_ID"), env.toString());
+  }
 }
