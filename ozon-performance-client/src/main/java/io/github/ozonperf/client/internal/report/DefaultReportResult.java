@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /** Rows streamed file after file (never buffered: {@code flatMap} would buffer a file under iterator()). */
 public final class DefaultReportResult implements ReportResult {
-  private final List<ReportChunk> chunks;
   private static final Logger LOG = LoggerFactory.getLogger(DefaultReportResult.class);
 
+  private final List<ReportChunk> chunks;
   private final List<ReportFile> files;
   private final Map<String, String> skipped;
   private volatile boolean closed;
