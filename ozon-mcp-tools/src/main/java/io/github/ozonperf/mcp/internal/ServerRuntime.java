@@ -40,6 +40,29 @@ final class ServerRuntime {
   private ServerRuntime() {
   }
 
+  /**
+   * Builds the mapper's reflective adapters for the handshake's messages on another thread while the server is wired
+   * and the host sends initialize: they were ~20 % of the start-up samples on the path to the tools/list answer
+   * (benchmarks/RESULTS.md, peer profile), and the second core is idle then.
+   */
+  private static void warmUp(McpJsonMapper mapper) {
+    Thread t = new Thread(() -> {
+      try {
+        McpSchema.deserializeJsonRpcMessage(mapper, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
+            + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"w\","
+            + "\"version\":\"0\"}}}");
+        mapper.convertValue(java.util.Map.of("protocolVersion", "2025-06-18", "capabilities", java.util.Map.of(),
+            "clientInfo", java.util.Map.of("name", "w", "version", "0")), McpSchema.InitializeRequest.class);
+        mapper.writeValueAsBytes(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, 0,
+            new McpSchema.ListToolsResult(java.util.List.of(), null), null));
+      } catch (java.io.IOException | RuntimeException ignored) {
+        // only a warm-up: the real messages are handled, and reported, where they arrive
+      }
+    }, "mcp-json-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
   static McpSyncServer start(ToolRegistry registry, InputStream in, OutputStream out, String version) {
     return start(registry, in, out, version, () -> { });
   }
@@ -51,6 +74,7 @@ final class ServerRuntime {
   static McpSyncServer start(ToolRegistry registry, InputStream in, OutputStream out, String version,
       Runnable afterToolsList) {
     McpJsonMapper mapper = MAPPER;
+    warmUp(mapper);
     StdioTransport transport = new StdioTransport(mapper, in, out, afterToolsList, registry.inFlight(),
         java.util.Set.copyOf(registry.disabledWriteTools()));
     return McpServer.sync(transport)
