@@ -11,6 +11,7 @@ import io.github.ozonperf.auth.TokenRefreshException;
 import io.github.ozonperf.mcp.tools.ReportExport;
 import io.github.ozonperf.mcp.tools.ToolContext;
 import io.github.ozonperf.mcp.tools.ToolRegistry;
+import io.github.ozonperf.mcp.tools.ToolSelection;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -118,6 +119,9 @@ public final class Cli {
     boolean text;
     String tool;
     Path outFile;
+    String toolsets;
+    String tools;
+    boolean readOnly;
     final Map<String, JsonElement> args = new LinkedHashMap<>();
     JsonObject jsonArgs;
   }
@@ -196,6 +200,9 @@ public final class Cli {
           }
         }
         case "--out", "-o" -> c.outFile = Path.of(next(argv, ++i, a));
+        case "--toolsets" -> c.toolsets = next(argv, ++i, a);
+        case "--tools" -> c.tools = next(argv, ++i, a);
+        case "--read-only" -> c.readOnly = true;
         default -> {
           if (a.startsWith("-")) {
             throw new UsageException("unknown option '" + a + "'");
@@ -268,13 +275,20 @@ public final class Cli {
     DeferredBackend backend = new DeferredBackend(() -> settings.connect(c.sandbox), err, exit);
     ToolContext ctx = ToolContext.builder().lazyClient(backend::client).writesEnabled(settings.writesEnabled())
         .build();
+    ToolRegistry registry;
+    try {
+      registry = ToolRegistry.create(ctx, settings.selection(c.toolsets, c.tools, c.readOnly, null));
+    } catch (IllegalArgumentException e) {
+      err.println("ozon-mcp-tools: " + e.getMessage());
+      return 2;
+    }
     ServeLifecycle lifecycle = new ServeLifecycle(backend, ctx.inFlight(), scheduler, BACKEND_AT_THE_LATEST);
     if (stdinIsTerminal) {
       err.println("ozon-mcp-tools " + version() + ": waiting for an MCP client on stdin (JSON-RPC, one message per"
           + " line). To try the tools by hand run `" + JAR + " tools` or `" + JAR
           + " call list_campaigns --sandbox`. Ctrl-D quits.");
     }
-    McpSyncServer server = ServerRuntime.start(ToolRegistry.create(ctx), lifecycle.watch(stdin), out, version(),
+    McpSyncServer server = ServerRuntime.start(registry, lifecycle.watch(stdin), out, version(),
         lifecycle.afterToolsList());
     lifecycle.serving(server, b -> backendReady(b, ctx, backend::shuttingDown));
     if (hookSigterm) {
@@ -310,24 +324,32 @@ public final class Cli {
   private int tools(Command c) {
     Settings settings = new Settings(env);
     ToolContext ctx = ToolContext.builder().writesEnabled(settings.writesEnabled()).build();
-    try (InProcess p = InProcess.start(ToolRegistry.create(ctx), null)) {
+    ToolRegistry registry;
+    try {
+      registry = ToolRegistry.create(ctx, settings.selection(c.toolsets, c.tools, c.readOnly, null));
+    } catch (IllegalArgumentException e) {
+      err.println("ozon-mcp-tools: " + e.getMessage());
+      return 2;
+    }
+    try (InProcess p = InProcess.start(registry, null)) {
       JsonObject list = p.client.request("tools/list", new JsonObject(), Duration.ofSeconds(30));
       if (c.json) {
         out.println(PRETTY.toJson(list));
         return 0;
       }
-      out.println(String.format(Locale.ROOT, "%-24s %-5s %s", "TOOL", "MODE", "DESCRIPTION"));
+      out.println(String.format(Locale.ROOT, "%-36s %-12s %-5s %s", "TOOL", "TOOLSET", "MODE", "DESCRIPTION"));
       for (JsonElement e : list.getAsJsonArray("tools")) {
         JsonObject t = e.getAsJsonObject();
         boolean ro = t.has("annotations") && t.getAsJsonObject("annotations").has("readOnlyHint")
             && t.getAsJsonObject("annotations").get("readOnlyHint").getAsBoolean();
-        out.println(String.format(Locale.ROOT, "%-24s %-5s %s", t.get("name").getAsString(), ro ? "read" : "write",
-            firstSentence(t.get("description").getAsString())));
+        String name = t.get("name").getAsString();
+        out.println(String.format(Locale.ROOT, "%-36s %-12s %-5s %s", name, registry.toolsetOf(name),
+            ro ? "read" : "write", firstSentence(t.get("description").getAsString())));
       }
-      if (!settings.writesEnabled()) {
+      if (!registry.disabledWriteTools().isEmpty()) {
         out.println();
-        out.println("Write tools (activate_campaign, deactivate_campaign, update_campaign, set_product_bids) appear"
-            + " with OZON_MCP_ENABLE_WRITES=true.");
+        out.println("Write tools (" + String.join(", ", registry.disabledWriteTools()) + ") appear with"
+            + " OZON_MCP_ENABLE_WRITES=true.");
       }
       return 0;
     } catch (Exception e) {
@@ -373,10 +395,16 @@ public final class Cli {
     try (backend) {
       ToolContext ctx = ToolContext.builder().client(backend.client()).writesEnabled(settings.writesEnabled())
           .build();
-      ToolRegistry registry = ToolRegistry.create(ctx);
+      ToolRegistry registry;
+      try {
+        // `call` reaches every tool unless --toolsets / OZON_MCP_TOOLSETS narrows it
+        registry = ToolRegistry.create(ctx, settings.selection(c.toolsets, c.tools, c.readOnly, "all"));
+      } catch (IllegalArgumentException e) {
+        err.println("ozon-mcp-tools: " + e.getMessage());
+        return 2;
+      }
       if (!registry.names().contains(c.tool)) {
-        boolean write = List.of("activate_campaign", "deactivate_campaign", "update_campaign", "set_product_bids")
-            .contains(c.tool);
+        boolean write = registry.disabledWriteTools().contains(c.tool);
         err.println("ozon-mcp-tools: unknown tool '" + c.tool + "'" + (write
             ? " (write tools need OZON_MCP_ENABLE_WRITES=true)" : "") + "; available: "
             + String.join(", ", registry.names()));
@@ -517,6 +545,10 @@ public final class Cli {
         + "  --text           (call) also print the tool's text rendering on stderr\n"
         + "  --out file       (call get_statistics_report / download_report) write the complete report to file,\n"
         + "                   CSV (or JSON when the name ends in .json), atomically\n"
+        + "  --toolsets a,b   toolsets to serve: " + String.join(", ", ToolSelection.TOOLSETS) + "\n"
+        + "                   (default: default, the curated tools; `call` reaches all)\n"
+        + "  --tools +x,-y    add (+x or x) or remove (-y) single tools after the toolsets\n"
+        + "  --read-only      no write tool at all, whatever else says\n"
         + "\nEnvironment (explicit values beat the environment; the environment beats defaults):\n"
         + "  OZON_CLIENT_ID         service-account client id (…@advertising.performance.ozon.ru); no default\n"
         + "  OZON_CLIENT_SECRET     service-account secret; no default\n"
@@ -527,6 +559,8 @@ public final class Cli {
         + "  OZON_MCP_ENABLE_WRITES true registers activate_campaign, deactivate_campaign, update_campaign,\n"
         + "                         set_product_bids (each defaults to dryRun=true); default false\n"
         + "  OZON_TOKEN_CACHE_DIR   directory to keep the access token across restarts; default: not kept\n"
+        + "  OZON_MCP_TOOLSETS      like --toolsets; OZON_MCP_TOOLS like --tools; OZON_MCP_READ_ONLY=true like\n"
+        + "                         --read-only (the command line wins)\n"
         + "\nMCP host configuration (Claude Desktop / Cursor: mcpServers; VS Code: servers):\n"
         + "  {\"mcpServers\": {\"ozon-performance\": {\"command\": \"java\",\n"
         + "    \"args\": [\"-jar\", \"/path/to/ozon-mcp-tools.jar\"],\n"

@@ -11,6 +11,9 @@ import java.util.Map;
 final class Settings {
   static final String ENABLE_WRITES = "OZON_MCP_ENABLE_WRITES";
   static final String TOKEN_CACHE_DIR = "OZON_TOKEN_CACHE_DIR";
+  static final String TOOLSETS = "OZON_MCP_TOOLSETS";
+  static final String TOOLS = "OZON_MCP_TOOLS";
+  static final String READ_ONLY = "OZON_MCP_READ_ONLY";
 
   static final String NO_CREDENTIALS = "ozon-mcp-tools: no Ozon credentials. Set OZON_CLIENT_ID and"
       + " OZON_CLIENT_SECRET (or OAUTH_CLIENT_ID / OAUTH_CLIENT_SECRET) to the Performance API service account"
@@ -24,6 +27,22 @@ final class Settings {
 
   boolean writesEnabled() {
     return "true".equalsIgnoreCase(value(ENABLE_WRITES));
+  }
+
+  /**
+   * The tools to register: command-line values win over OZON_MCP_TOOLSETS / OZON_MCP_TOOLS / OZON_MCP_READ_ONLY.
+   *
+   * @param toolsets      --toolsets, or null
+   * @param tools         --tools, or null
+   * @param readOnly      whether --read-only was given
+   * @param toolsetsIfNone the toolsets when neither --toolsets nor OZON_MCP_TOOLSETS says
+   * @throws IllegalArgumentException for an unknown toolset (the message lists the valid ones)
+   */
+  io.github.ozonperf.mcp.tools.ToolSelection selection(String toolsets, String tools, boolean readOnly,
+      String toolsetsIfNone) {
+    String sets = toolsets != null ? toolsets : value(TOOLSETS);
+    return io.github.ozonperf.mcp.tools.ToolSelection.parse(sets == null ? toolsetsIfNone : sets,
+        tools != null ? tools : value(TOOLS), readOnly || "true".equalsIgnoreCase(value(READ_ONLY)));
   }
 
   boolean hasCredentials() {

@@ -54,6 +54,11 @@ final class Args {
     check("", inputSchema, this.values);
   }
 
+  /** The value as given (schema-checked), or null. */
+  Object raw(String name) {
+    return values.get(name);
+  }
+
   boolean has(String name) {
     return values.get(name) != null;
   }

@@ -44,7 +44,8 @@ final class CampaignTools {
   }
 
   List<ToolDef> tools() {
-    return List.of(listCampaigns(), campaignObjects(), campaignProducts(), bidLimits());
+    return List.of(listCampaigns().in("campaigns"), campaignObjects().in("campaigns"), campaignProducts().in("products"),
+        bidLimits().in("campaigns"));
   }
 
   // ------------------------------------------------------------------ list_campaigns

@@ -49,7 +49,9 @@ final class ReportTools {
   }
 
   List<ToolDef> tools() {
-    return List.of(statisticsReport(), reportStatus(), listReports(), downloadReport());
+    return List.of(
+        statisticsReport().in("reports", "GET /api/client/statistics/{UUID}", "GET /api/client/statistics/report"),
+        reportStatus().in("reports"), listReports().in("reports"), downloadReport().in("reports"));
   }
 
   // ------------------------------------------------------------------ shared output shapes

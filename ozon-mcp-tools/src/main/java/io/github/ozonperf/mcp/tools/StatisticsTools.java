@@ -48,7 +48,7 @@ final class StatisticsTools {
   }
 
   List<ToolDef> tools() {
-    return List.of(daily(), expense());
+    return List.of(daily().in("statistics"), expense().in("statistics"));
   }
 
   private ToolDef daily() {

@@ -4,9 +4,13 @@ import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Every tool of the server, ready to register with an MCP server. Read-only tools are always present; write
@@ -15,27 +19,97 @@ import java.util.Objects;
 public final class ToolRegistry {
   private final ToolContext context;
   private final List<ToolDef> tools;
+  private final List<String> disabledWrites;
 
-  private ToolRegistry(ToolContext context) {
+  private ToolRegistry(ToolContext context, ToolSelection selection) {
     this.context = Objects.requireNonNull(context, "context == null");
+    Objects.requireNonNull(selection, "selection == null");
+    List<ToolDef> curated = curated(context);
+    List<ToolDef> universe = new ArrayList<>(curated);
+    if (selection.needsOperationTools()) {
+      Set<String> covered = new HashSet<>();
+      Set<String> taken = new HashSet<>();
+      for (ToolDef t : curated) {
+        covered.addAll(t.operations);
+        taken.add(t.name);
+      }
+      universe.addAll(OperationTools.tools(context, covered, taken));
+    }
+    Map<String, ToolDef> byName = new LinkedHashMap<>();
+    universe.forEach(t -> byName.put(t.name, t));
+    Set<String> chosen = new LinkedHashSet<>();
+    Set<String> curatedNames = new HashSet<>();
+    curated.forEach(t -> curatedNames.add(t.name));
+    for (String set : selection.toolsets()) {
+      for (ToolDef t : universe) {
+        if (set.equals("all") || (set.equals("default") && curatedNames.contains(t.name)) || set.equals(t.toolset)) {
+          chosen.add(t.name);
+        }
+      }
+    }
+    for (String n : selection.added()) {
+      chosen.add(known(byName, n));
+    }
+    for (String n : selection.removed()) {
+      chosen.remove(known(byName, n));
+    }
+    List<ToolDef> registered = new ArrayList<>();
+    List<String> disabled = new ArrayList<>();
+    for (ToolDef t : universe) {
+      if (!chosen.contains(t.name)) {
+        continue;
+      }
+      if (t.readOnly) {
+        registered.add(t);
+      } else if (selection.isReadOnly()) {
+        continue; // read-only wins over everything: not even a hint that the tool exists
+      } else if (context.writesEnabled()) {
+        registered.add(t);
+      } else {
+        disabled.add(t.name);
+      }
+    }
+    this.tools = List.copyOf(registered);
+    this.disabledWrites = List.copyOf(disabled);
+  }
+
+  private static String known(Map<String, ToolDef> byName, String name) {
+    if (!byName.containsKey(name)) {
+      throw new IllegalArgumentException("unknown tool '" + name + "'; valid tools: " + String.join(", ",
+          byName.keySet()));
+    }
+    return name;
+  }
+
+  private static List<ToolDef> curated(ToolContext context) {
     List<ToolDef> all = new ArrayList<>();
     all.addAll(new CampaignTools(context).tools());
     all.addAll(new StatisticsTools(context).tools());
     all.addAll(new ReportTools(context).tools());
-    if (context.writesEnabled()) {
-      all.addAll(new WriteTools(context).tools());
-    }
-    this.tools = List.copyOf(all);
+    all.addAll(new WriteTools(context).tools());
+    return all;
   }
 
   /**
-   * Creates the registry for a context.
+   * Creates the registry of the default selection (the curated tools) for a context.
    *
    * @param context the server's tool context
    * @return the registry
    */
   public static ToolRegistry create(ToolContext context) {
-    return new ToolRegistry(context);
+    return new ToolRegistry(context, ToolSelection.defaults());
+  }
+
+  /**
+   * Creates the registry of a selection of tools.
+   *
+   * @param context   the server's tool context
+   * @param selection toolsets and single tools
+   * @return the registry
+   * @throws IllegalArgumentException when the selection names an unknown tool (the message lists the valid ones)
+   */
+  public static ToolRegistry create(ToolContext context, ToolSelection selection) {
+    return new ToolRegistry(context, selection);
   }
 
   /**
@@ -64,6 +138,16 @@ public final class ToolRegistry {
     return tools.stream().map(t -> t.name).toList();
   }
 
+  /**
+   * The toolset of a registered tool.
+   *
+   * @param name a tool name
+   * @return its toolset (API section), or null when no such tool is registered
+   */
+  public String toolsetOf(String name) {
+    return tools.stream().filter(t -> t.name.equals(name)).map(t -> t.toolset).findFirst().orElse(null);
+  }
+
   private static McpSchema.Tool toTool(ToolDef def) {
     McpSchema.ToolAnnotations.Builder ann = McpSchema.ToolAnnotations.builder()
         .title(def.title)
@@ -79,6 +163,7 @@ public final class ToolRegistry {
         .inputSchema(def.inputSchema)
         .outputSchema(def.outputSchema)
         .annotations(ann.build())
+        .meta(Map.of(OperationTools.META_OPERATIONS, def.operations))
         .build();
   }
 
@@ -92,12 +177,13 @@ public final class ToolRegistry {
   }
 
   /**
-   * The write tools that are off (all of them unless OZON_MCP_ENABLE_WRITES=true).
+   * The selected write tools that are off because OZON_MCP_ENABLE_WRITES is not true: a call to one is answered
+   * with an error naming that variable.
    *
-   * @return their names; empty when writes are enabled
+   * @return their names; empty when writes are enabled or the selection is read-only
    */
   public List<String> disabledWriteTools() {
-    return context.writesEnabled() ? List.of() : writeToolNames();
+    return disabledWrites;
   }
 
   /**

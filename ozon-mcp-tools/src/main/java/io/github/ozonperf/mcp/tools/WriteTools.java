@@ -37,7 +37,10 @@ final class WriteTools {
   }
 
   List<ToolDef> tools() {
-    return List.of(stateChange(true), stateChange(false), updateCampaign(), setProductBids());
+    return List.of(stateChange(true).in("campaigns", "GET /api/client/campaign"),
+        stateChange(false).in("campaigns", "GET /api/client/campaign"),
+        updateCampaign().in("campaigns", "GET /api/client/campaign"),
+        setProductBids().in("products", "GET /api/client/campaign/{campaignId}/v2/products"));
   }
 
   private static Map<String, Object> dryRunInput() {

@@ -4,6 +4,7 @@ import io.github.ozonperf.auth.ClientCredentials;
 import io.github.ozonperf.client.OzonPerformanceClient;
 import io.github.ozonperf.mcp.tools.ToolContext;
 import io.github.ozonperf.mcp.tools.ToolRegistry;
+import io.github.ozonperf.mcp.tools.ToolSelection;
 import io.github.ozonperf.sandbox.OzonSandbox;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -24,11 +25,16 @@ final class ToolHarness implements AutoCloseable {
   final Map<String, McpServerFeatures.SyncToolSpecification> specs = new LinkedHashMap<>();
 
   ToolHarness() {
+    this(ToolSelection.defaults());
+  }
+
+  /** Tools of {@code selection} (writes enabled) against the sandbox. */
+  ToolHarness(ToolSelection selection) {
     sandbox = OzonSandbox.builder().reportDuration(Duration.ofMillis(20)).start();
     client = OzonPerformanceClient.builder().baseUrl(sandbox.baseUrl()).tokenUrl(sandbox.tokenUrl())
         .credentials(ClientCredentials.of(sandbox.clientId(), sandbox.clientSecret())).build();
     registry = ToolRegistry.create(ToolContext.builder().client(client).writesEnabled(true)
-        .reportTimeLimit(Duration.ofSeconds(20)).build());
+        .reportTimeLimit(Duration.ofSeconds(20)).build(), selection);
     for (McpServerFeatures.SyncToolSpecification s : registry.specifications()) {
       specs.put(s.tool().name(), s);
     }
