@@ -164,22 +164,28 @@ final class Schemas {
   /** An anchored regular expression for the decimal numbers 0..max, without sign or leading zeros. */
   static String decimalsUpTo(String max) {
     int n = max.length();
-    List<String> alternatives = new ArrayList<>();
-    alternatives.add("0");
-    if (n > 1) {
-      alternatives.add("[1-9][0-9]{0," + (n - 2) + "}");
+    return "^(?:0" + (n > 1 ? "|[1-9][0-9]{0," + (n - 2) + "}|" + upTo(max, 0) : "|[1-" + max + "]") + ")$";
+  }
+
+  /**
+   * The numbers of {@code max}'s length from position {@code i} on, nested: a lower digit then any digits, or the same
+   * digit and the rest ({@code 1(?:[0-7][0-9]{18}|8(?:...))}) — each digit of max once, not once per branch.
+   */
+  private static String upTo(String max, int i) {
+    int n = max.length();
+    int d = max.charAt(i) - '0';
+    int lowest = i == 0 ? 1 : 0;
+    if (i == n - 1) {
+      return d == lowest ? String.valueOf(d) : "[" + lowest + "-" + d + "]";
     }
-    for (int i = 0; i < n; i++) {
-      int d = max.charAt(i) - '0';
-      int lowest = i == 0 ? 1 : 0;
-      if (d - 1 >= lowest) {
-        int rest = n - i - 1;
-        alternatives.add(max.substring(0, i) + (d - 1 == lowest ? String.valueOf(lowest) : "[" + lowest + "-"
-            + (d - 1) + "]") + (rest == 0 ? "" : "[0-9]{" + rest + "}"));
-      }
+    String same = max.charAt(i) + upTo(max, i + 1);
+    if (d - 1 < lowest) {
+      return same;
     }
-    alternatives.add(max);
-    return "^(?:" + String.join("|", alternatives) + ")$";
+    int rest = n - i - 1;
+    String lower = (d - 1 == lowest ? String.valueOf(lowest) : "[" + lowest + "-" + (d - 1) + "]")
+        + (rest == 1 ? "[0-9]" : "[0-9]{" + rest + "}");
+    return "(?:" + lower + "|" + same + ")";
   }
 
   /** An id output: always a string. */
