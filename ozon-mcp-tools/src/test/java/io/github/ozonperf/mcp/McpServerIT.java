@@ -15,6 +15,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.ozonperf.sandbox.DailyMetrics;
 import io.github.ozonperf.sandbox.OzonSandbox;
+import io.github.ozonperf.sandbox.RecordedCall;
 import io.github.ozonperf.sandbox.SandboxCampaign;
 import io.github.ozonperf.sandbox.SandboxProduct;
 import java.math.BigDecimal;
@@ -489,9 +490,18 @@ class McpServerIT {
     SandboxCampaign c = sandbox.data().campaigns().stream()
         .filter(x -> x.state().equals("CAMPAIGN_STATE_RUNNING") || x.state().equals("CAMPAIGN_STATE_STOPPED"))
         .reduce((first, second) -> second).orElseThrow();
-    JsonObject r = ok("update_campaign", "{\"campaignId\":" + c.id() + ",\"dailyBudgetRoubles\":700,\"dryRun\":false}");
+    String args = "\"campaignId\":" + c.id() + ",\"dailyBudgetRoubles\":700";
+    JsonObject preview = ok("update_campaign", "{" + args + "}").getAsJsonObject("request");
+    JsonObject r = ok("update_campaign", "{" + args + ",\"dryRun\":false}");
     assertFalse(r.get("dryRun").getAsBoolean());
     assertEquals("700000000", sandbox.campaign(c.id()).orElseThrow().dailyBudget());
+    List<RecordedCall> patches = sandbox.recentRequests().stream()
+        .filter(x -> x.method().equals("PATCH") && x.path().equals("/api/client/campaign/" + c.id())).toList();
+    assertEquals(1, patches.size(), "one PATCH, only for the real call: " + patches);
+    assertEquals(preview.get("method").getAsString(), patches.get(0).method());
+    assertEquals(preview.get("path").getAsString(), patches.get(0).path());
+    assertEquals(preview.getAsJsonObject("body"), JsonParser.parseString(patches.get(0).body()),
+        "the body sent is exactly the body the dry run showed");
   }
 
   @Test
@@ -503,10 +513,12 @@ class McpServerIT {
     assertEquals(c.state(), sandbox.campaign(c.id()).orElseThrow().state());
     JsonObject off = ok("deactivate_campaign", "{\"campaignId\":\"" + c.id() + "\",\"dryRun\":false}");
     String stopped = sandbox.campaign(c.id()).orElseThrow().state();
+    assertEquals("CAMPAIGN_STATE_INACTIVE", stopped, "the sandbox's campaign really changed");
     assertEquals(stopped, off.getAsJsonObject("result").get("state").getAsString());
     JsonObject on = ok("activate_campaign", "{\"campaignId\":\"" + c.id() + "\",\"dryRun\":false}");
-    assertEquals(sandbox.campaign(c.id()).orElseThrow().state(), on.getAsJsonObject("result").get("state")
-        .getAsString());
+    String running = sandbox.campaign(c.id()).orElseThrow().state();
+    assertEquals("CAMPAIGN_STATE_RUNNING", running, "the sandbox's campaign really changed back");
+    assertEquals(running, on.getAsJsonObject("result").get("state").getAsString());
   }
 
   @Test
@@ -521,7 +533,10 @@ class McpServerIT {
     assertEquals(p.sku(), bid.get("sku").getAsString());
     assertEquals("12500000", bid.get("bid").getAsString());
     assertTrue(r.getAsJsonObject("current").toString().contains(p.bid()), r.toString());
-    assertEquals(p.bid(), sandbox.data().products(id).get(0).bid());
+    assertTrue(sandbox.recentRequests().stream().noneMatch(x -> (x.method().equals("PUT") || x.method().equals("POST"))
+        && x.path().equals("/api/client/campaign/" + id + "/products")), "a dry run sends no write");
+    JsonObject live = ok("list_campaign_products", "{\"campaignId\":\"" + id + "\"}");
+    assertTrue(live.toString().contains(p.bid()), "the bid is unchanged at the sandbox: " + live);
   }
 
   // ------------------------------------------------------------------ tokens
