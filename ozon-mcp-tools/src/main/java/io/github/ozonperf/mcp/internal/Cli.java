@@ -122,6 +122,7 @@ public final class Cli {
     String toolsets;
     String tools;
     boolean readOnly;
+    boolean dynamicToolsets;
     final Map<String, JsonElement> args = new LinkedHashMap<>();
     JsonObject jsonArgs;
   }
@@ -203,6 +204,7 @@ public final class Cli {
         case "--toolsets" -> c.toolsets = next(argv, ++i, a);
         case "--tools" -> c.tools = next(argv, ++i, a);
         case "--read-only" -> c.readOnly = true;
+        case "--dynamic-toolsets" -> c.dynamicToolsets = true;
         default -> {
           if (a.startsWith("-")) {
             throw new UsageException("unknown option '" + a + "'");
@@ -277,7 +279,9 @@ public final class Cli {
         .build();
     ToolRegistry registry;
     try {
-      registry = ToolRegistry.create(ctx, settings.selection(c.toolsets, c.tools, c.readOnly, null));
+      ToolSelection selection = settings.selection(c.toolsets, c.tools, c.readOnly, null);
+      registry = settings.dynamicToolsets(c.dynamicToolsets) ? ToolRegistry.createDynamic(ctx, selection)
+          : ToolRegistry.create(ctx, selection);
     } catch (IllegalArgumentException e) {
       err.println("ozon-mcp-tools: " + e.getMessage());
       return 2;
@@ -549,6 +553,8 @@ public final class Cli {
         + "                   (default: default, the curated tools; `call` reaches all)\n"
         + "  --tools +x,-y    add (+x or x) or remove (-y) single tools after the toolsets\n"
         + "  --read-only      no write tool at all, whatever else says\n"
+        + "  --dynamic-toolsets  start with the selection plus list_toolsets/enable_toolset; the model enables\n"
+        + "                   more toolsets as it needs them (OZON_MCP_DYNAMIC_TOOLSETS=true)\n"
         + "\nEnvironment (explicit values beat the environment; the environment beats defaults):\n"
         + "  OZON_CLIENT_ID         service-account client id (…@advertising.performance.ozon.ru); no default\n"
         + "  OZON_CLIENT_SECRET     service-account secret; no default\n"

@@ -77,11 +77,11 @@ final class ServerRuntime {
     warmUp(mapper);
     StdioTransport transport = new StdioTransport(mapper, in, out, afterToolsList, registry.inFlight(),
         java.util.Set.copyOf(registry.disabledWriteTools()));
-    return McpServer.sync(transport)
+    McpSyncServer server = McpServer.sync(transport)
         .jsonMapper(mapper)
         .serverInfo(NAME, version)
         .instructions(INSTRUCTIONS)
-        .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+        .capabilities(McpSchema.ServerCapabilities.builder().tools(registry.listChanges()).logging().build())
         // Our handlers validate arguments themselves, so every error carries the error envelope.
         .validateToolInputs(false)
         .jsonSchemaValidator(TESTED_OUTPUT)
@@ -93,5 +93,7 @@ final class ServerRuntime {
         .immediateExecution(false)
         .tools(registry.specifications())
         .build();
+    registry.attach(server);
+    return server;
   }
 }

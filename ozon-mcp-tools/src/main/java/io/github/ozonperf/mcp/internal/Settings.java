@@ -14,6 +14,7 @@ final class Settings {
   static final String TOOLSETS = "OZON_MCP_TOOLSETS";
   static final String TOOLS = "OZON_MCP_TOOLS";
   static final String READ_ONLY = "OZON_MCP_READ_ONLY";
+  static final String DYNAMIC_TOOLSETS = "OZON_MCP_DYNAMIC_TOOLSETS";
 
   static final String NO_CREDENTIALS = "ozon-mcp-tools: no Ozon credentials. Set OZON_CLIENT_ID and"
       + " OZON_CLIENT_SECRET (or OAUTH_CLIENT_ID / OAUTH_CLIENT_SECRET) to the Performance API service account"
@@ -23,6 +24,11 @@ final class Settings {
 
   Settings(Map<String, String> env) {
     this.env = Map.copyOf(env);
+  }
+
+  /** Whether the model may enable toolsets while the server runs: --dynamic-toolsets or this variable. */
+  boolean dynamicToolsets(boolean flag) {
+    return flag || "true".equalsIgnoreCase(value(DYNAMIC_TOOLSETS));
   }
 
   boolean writesEnabled() {

@@ -1,6 +1,7 @@
 package io.github.ozonperf.mcp.tools;
 
 import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ public final class ToolRegistry {
   private final ToolContext context;
   private final List<ToolDef> tools;
   private final List<String> disabledWrites;
+  private DynamicToolsets dynamic;
 
   private ToolRegistry(ToolContext context, ToolSelection selection) {
     this.context = Objects.requireNonNull(context, "context == null");
@@ -113,6 +115,41 @@ public final class ToolRegistry {
   }
 
   /**
+   * Like {@link #create(ToolContext, ToolSelection)}, plus {@code list_toolsets} and {@code enable_toolset}, which
+   * register further toolsets while the server runs ({@code --dynamic-toolsets}); call {@link #attach} once the
+   * server is built.
+   *
+   * @param context   the server's tool context
+   * @param selection the tools to start with
+   * @return the registry
+   */
+  public static ToolRegistry createDynamic(ToolContext context, ToolSelection selection) {
+    ToolRegistry registry = new ToolRegistry(context, selection);
+    registry.dynamic = new DynamicToolsets(context, selection, registry.names());
+    return registry;
+  }
+
+  /**
+   * Whether tools may be added while the server runs (the server then announces {@code tools.listChanged}).
+   *
+   * @return true for a registry from {@link #createDynamic}
+   */
+  public boolean listChanges() {
+    return dynamic != null;
+  }
+
+  /**
+   * Gives the dynamic toolsets the server to add tools to; does nothing for a fixed registry.
+   *
+   * @param server the built server
+   */
+  public void attach(McpSyncServer server) {
+    if (dynamic != null) {
+      dynamic.attach(server);
+    }
+  }
+
+  /**
    * The tool specifications for {@code McpServer.sync(...).tools(...)}; every handler catches every failure
    * and returns an {@code isError} result carrying the error envelope.
    *
@@ -120,7 +157,11 @@ public final class ToolRegistry {
    */
   public List<McpServerFeatures.SyncToolSpecification> specifications() {
     List<McpServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
-    for (ToolDef def : tools) {
+    List<ToolDef> all = new ArrayList<>(tools);
+    if (dynamic != null) {
+      all.addAll(dynamic.tools());
+    }
+    for (ToolDef def : all) {
       specs.add(McpServerFeatures.SyncToolSpecification.builder()
           .tool(toTool(def))
           .callHandler((exchange, request) -> dispatch(def, exchange, request))
