@@ -23,10 +23,9 @@ import java.util.Map;
 
 /** Campaign tools: list_campaigns, get_campaign_objects, list_campaign_products, get_bid_limits. */
 final class CampaignTools {
-  static final List<String> STATES = List.of("CAMPAIGN_STATE_RUNNING", "CAMPAIGN_STATE_PLANNED",
-      "CAMPAIGN_STATE_STOPPED", "CAMPAIGN_STATE_INACTIVE", "CAMPAIGN_STATE_ARCHIVED",
-      "CAMPAIGN_STATE_MODERATION_DRAFT", "CAMPAIGN_STATE_MODERATION_IN_PROGRESS", "CAMPAIGN_STATE_MODERATION_FAILED",
-      "CAMPAIGN_STATE_FINISHED", "CAMPAIGN_STATE_UNKNOWN");
+  /** The campaign states, from the generated enum (the spec): one list for the schema and the check. */
+  static final List<String> STATES = io.github.ozonperf.client.model.CampaignState.values().stream()
+      .map(io.github.ozonperf.client.model.CampaignState::getValue).toList();
   static final List<String> CAMPAIGN_FIELDS = List.of("id", "title", "state", "advObjectType", "paymentType",
       "fromDate", "toDate", "budget", "dailyBudget", "weeklyBudget", "placement", "autostopStatus", "isAutocreated",
       "productAutopilotStrategy", "autopilot", "createdAt", "updatedAt", "productCampaignMode", "expenseStrategy",

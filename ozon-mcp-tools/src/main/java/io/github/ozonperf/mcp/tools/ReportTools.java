@@ -37,7 +37,8 @@ import java.util.stream.Stream;
 
 /** Report tools: get_statistics_report, get_report_status, list_reports, download_report. */
 final class ReportTools {
-  static final List<String> GROUP_BY = List.of("NO_GROUP_BY", "DATE", "START_OF_WEEK", "START_OF_MONTH");
+  /** Report groupings, from the SDK's enum: one list for the schema and the check. */
+  static final List<String> GROUP_BY = java.util.Arrays.stream(ReportGroupBy.values()).map(Enum::name).toList();
   static final int MAX_REPORT_DAYS = 366;
   static final int MAX_REPORT_CAMPAIGNS = 100;
   static final List<String> METRICS = List.of("views", "clicks", "spend", "orders", "ordersMoney");
