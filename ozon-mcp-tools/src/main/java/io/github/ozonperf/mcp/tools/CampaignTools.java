@@ -77,14 +77,22 @@ final class CampaignTools {
         .prop("nextCursor", str("Pass as cursor to get the next window; absent when complete"))
         .prop("note", str("Truncation note"))
         .build();
-    return new ToolDef("list_campaigns", "List advertising campaigns",
-        "Lists the account's advertising campaigns (all pages, unless page is given), optionally filtered by state,"
+    return ToolDef.named("list_campaigns")
+        .title("List advertising campaigns")
+        .description("Lists the account's advertising campaigns (all pages, unless page is given), optionally"
+            + " filtered by state,"
             + " advertised object type or ids. Returns a compact field set per campaign (id, title, state,"
             + " advObjectType, paymentType, dailyBudget); ask for more with fields (or [\"all\"]). Ids are strings."
             + " Money fields are Ozon's raw micro-roubles (1 rouble = 1,000,000) with a <field>Roubles twin."
             + " At most limit (default 50, max 500) campaigns per answer; when more match, the answer has"
-            + " nextCursor and a note saying how many were left out.",
-        in, out, true, false, true, "GET /api/client/campaign", this::handleList);
+            + " nextCursor and a note saying how many were left out.")
+        .input(in)
+        .output(out)
+        .readOnly()
+        .idempotent()
+        .operation("GET /api/client/campaign")
+        .handler(this::handleList)
+        .build();
   }
 
   private ToolDef.Outcome handleList(Args a, ToolCall call) {
@@ -251,10 +259,17 @@ final class CampaignTools {
         .prop("nextCursor", str("Pass as cursor for the next window"))
         .prop("note", str("Truncation note"))
         .build();
-    return new ToolDef("get_campaign_objects", "Advertised objects of a campaign",
-        "Lists the advertised objects (for product campaigns: SKUs) of one campaign. Ids are strings. At most limit"
-            + " (default 200) per answer, with nextCursor when more exist.",
-        in, out, true, false, true, "GET /api/client/campaign/{campaignId}/objects", (a, call) -> {
+    return ToolDef.named("get_campaign_objects")
+        .title("Advertised objects of a campaign")
+        .description("Lists the advertised objects (for product campaigns: SKUs) of one campaign. Ids are"
+            + " strings. At most limit"
+            + " (default 200) per answer, with nextCursor when more exist.")
+        .input(in)
+        .output(out)
+        .readOnly()
+        .idempotent()
+        .operation("GET /api/client/campaign/{campaignId}/objects")
+        .handler((a, call) -> {
           String id = a.id("campaignId");
           int limit = a.integer("limit", 1, 1000, 200);
           int offset = Values.cursorOffset(a);
@@ -285,7 +300,8 @@ final class CampaignTools {
             t.append('\n').append(note);
           }
           return new ToolDef.Outcome(out2, t.toString());
-        });
+        })
+        .build();
   }
 
   // ------------------------------------------------------------------ list_campaign_products
@@ -308,11 +324,18 @@ final class CampaignTools {
         .req("returned", integer("Products on this page", 0, Integer.MAX_VALUE))
         .prop("note", str("Paging hint"))
         .build();
-    return new ToolDef("list_campaign_products", "Products and bids of a campaign",
-        "Lists one page of the products (SKUs) in a pay-per-click campaign with their bids. Bids are Ozon's raw"
+    return ToolDef.named("list_campaign_products")
+        .title("Products and bids of a campaign")
+        .description("Lists one page of the products (SKUs) in a pay-per-click campaign with their bids. Bids"
+            + " are Ozon's raw"
             + " micro-roubles (1 rouble = 1,000,000) with a bidRoubles twin. A full page means there may be more:"
-            + " ask for page+1.",
-        in, out, true, false, true, "GET /api/client/campaign/{campaignId}/v2/products", (a, call) -> {
+            + " ask for page+1.")
+        .input(in)
+        .output(out)
+        .readOnly()
+        .idempotent()
+        .operation("GET /api/client/campaign/{campaignId}/v2/products")
+        .handler((a, call) -> {
           String id = a.id("campaignId");
           int page = a.integer("page", 1, 100000, 1);
           int pageSize = a.integer("pageSize", 1, 1000, 100);
@@ -355,7 +378,8 @@ final class CampaignTools {
             t.append('\n').append(out2.get("note"));
           }
           return new ToolDef.Outcome(out2, t.toString());
-        });
+        })
+        .build();
   }
 
   // ------------------------------------------------------------------ get_bid_limits
@@ -373,10 +397,17 @@ final class CampaignTools {
         .req("returned", integer("Number of limit entries", 0, Integer.MAX_VALUE))
         .prop("note", str("Truncation note"))
         .build();
-    return new ToolDef("get_bid_limits", "Bid limits",
-        "Returns Ozon's minimum and maximum bids by advertised object type, payment method (CPO, CPC, CPM),"
-            + " placement and category. Values are passed through as Ozon reports them. No arguments.",
-        obj(), out, true, false, true, "GET /api/client/limits/list", (a, call) -> {
+    return ToolDef.named("get_bid_limits")
+        .title("Bid limits")
+        .description("Returns Ozon's minimum and maximum bids by advertised object type, payment method (CPO,"
+            + " CPC, CPM),"
+            + " placement and category. Values are passed through as Ozon reports them. No arguments.")
+        .input(obj())
+        .output(out)
+        .readOnly()
+        .idempotent()
+        .operation("GET /api/client/limits/list")
+        .handler((a, call) -> {
           List<Map<String, Object>> limits = Values.listOf(Values.plainObject(ctx.client().campaigns().getBidLimits()),
               "limits");
           Map<String, Object> out2 = new LinkedHashMap<>();
@@ -389,6 +420,7 @@ final class CampaignTools {
                 .append(": ").append(Values.str(l.get("minBid"))).append("..").append(Values.str(l.get("maxBid")));
           }
           return new ToolDef.Outcome(out2, t.toString());
-        });
+        })
+        .build();
   }
 }

@@ -60,10 +60,16 @@ final class DynamicToolsets {
         .req("toolsets", array(toolset, "Every toolset"))
         .req("returned", integer("Number of toolsets", 0, Integer.MAX_VALUE))
         .build();
-    return new ToolDef("list_toolsets", "List toolsets",
-        "Lists the server's toolsets (API sections) with their tools and whether they are enabled. Enable one with"
-            + " enable_toolset to get its tools. No arguments.",
-        obj(), out, true, false, true, null, (a, call) -> {
+    return ToolDef.named("list_toolsets")
+        .title("List toolsets")
+        .description("Lists the server's toolsets (API sections) with their tools and whether they are"
+            + " enabled. Enable one with"
+            + " enable_toolset to get its tools. No arguments.")
+        .input(obj())
+        .output(out)
+        .readOnly()
+        .idempotent()
+        .handler((a, call) -> {
           List<Map<String, Object>> sets = new ArrayList<>();
           StringBuilder text = new StringBuilder();
           for (String name : ToolSelection.TOOLSETS) {
@@ -80,7 +86,8 @@ final class DynamicToolsets {
           result.put("toolsets", sets);
           result.put("returned", sets.size());
           return new ToolDef.Outcome(result, text.toString().strip());
-        });
+        })
+        .build();
   }
 
   private ToolDef enableToolset() {
@@ -89,12 +96,16 @@ final class DynamicToolsets {
         .req("added", array(str("Tool name"), "Tools registered by this call"))
         .prop("note", str("What else to know"))
         .build();
-    return new ToolDef("enable_toolset", "Enable a toolset",
-        "Registers the tools of one toolset (an API section) in this session and tells the host that the tool list"
-            + " changed; call list_toolsets to see them. Tools already registered stay as they are.",
-        // Read-only as to Ozon: it changes this session's tool list, nothing of the account.
-        obj().req("toolset", enumStr("The toolset to enable", ToolSelection.TOOLSETS)), out, true, false, true,
-        null, (a, call) -> {
+    return ToolDef.named("enable_toolset")
+        .title("Enable a toolset")
+        .description("Registers the tools of one toolset (an API section) in this session and tells the host"
+            + " that the tool list"
+            + " changed; call list_toolsets to see them. Tools already registered stay as they are.")
+        .input(obj().req("toolset", enumStr("The toolset to enable", ToolSelection.TOOLSETS)))
+        .output(out)
+        .readOnly() // as to Ozon: it changes this session's tool list, nothing of the account
+        .idempotent()
+        .handler((a, call) -> {
           String name = a.enumValue("toolset", ToolSelection.TOOLSETS, null);
           McpSyncServer s = server;
           if (s == null) {
@@ -118,6 +129,7 @@ final class DynamicToolsets {
           }
           return new ToolDef.Outcome(result, added.isEmpty() ? "toolset " + name + ": nothing new to add"
               : "toolset " + name + " enabled: " + String.join(", ", added));
-        });
+        })
+        .build();
   }
 }

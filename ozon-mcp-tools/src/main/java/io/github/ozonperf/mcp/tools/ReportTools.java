@@ -128,15 +128,21 @@ final class ReportTools {
         .req("dateFrom", str("First day"))
         .req("dateTo", str("Last day"))
         .req("groupBy", str("Grouping"))).build();
-    return new ToolDef("get_statistics_report", "Statistics report (async, with progress)",
-        "Runs Ozon's asynchronous statistics report end to end: submits one report per chunk of at most 10"
+    return ToolDef.named("get_statistics_report")
+        .title("Statistics report (async, with progress)")
+        .description("Runs Ozon's asynchronous statistics report end to end: submits one report per chunk of at most 10"
             + " campaigns x 62 days (one at a time, as Ozon allows only one per account), waits with growing poll"
             + " intervals (sending MCP progress notifications when the request has a progressToken), downloads and"
             + " parses the CSV. Returns totals over all rows (views, clicks, spend in roubles, orders, ordersMoney in"
             + " roubles, ctr %, cpc roubles) and the first maxRows rows (default 50) with a truncation note. Dates"
             + " YYYY-MM-DD. If it takes longer than timeLimitSeconds (default 120) it returns complete=false with the"
-            + " report UUIDs and states instead of an error: call get_report_status, then download_report.",
-        in, out, true, false, false, "POST /api/client/statistics", this::handleReport);
+            + " report UUIDs and states instead of an error: call get_report_status, then download_report.")
+        .input(in)
+        .output(out)
+        .readOnly()
+        .operation("POST /api/client/statistics")
+        .handler(this::handleReport)
+        .build();
   }
 
   private ToolDef.Outcome handleReport(Args a, ToolCall call) throws Exception {
@@ -388,11 +394,18 @@ final class ReportTools {
         .prop("dateTo", str("Last day, when echoed"))
         .req("next", str("What to do next"))
         .build();
-    return new ToolDef("get_report_status", "Status of a statistics report",
-        "Returns the state of one statistics report by UUID: NOT_STARTED or IN_PROGRESS (check again in a few"
+    return ToolDef.named("get_report_status")
+        .title("Status of a statistics report")
+        .description("Returns the state of one statistics report by UUID: NOT_STARTED or IN_PROGRESS (check"
+            + " again in a few"
             + " seconds), OK (call download_report), ERROR (see error). Use it to resume a get_statistics_report"
-            + " that hit its time limit.",
-        in, out, true, false, true, "GET /api/client/statistics/{UUID}", (a, call) -> {
+            + " that hit its time limit.")
+        .input(in)
+        .output(out)
+        .readOnly()
+        .idempotent()
+        .operation("GET /api/client/statistics/{UUID}")
+        .handler((a, call) -> {
           String uuid = a.uuid("uuid");
           Map<String, Object> st = Values.plainObject(ctx.client().statistics().getReportStatus(uuid));
           Map<String, Object> o = new LinkedHashMap<>();
@@ -423,7 +436,8 @@ final class ReportTools {
           o.put("next", next);
           return new ToolDef.Outcome(o, "Report " + o.get("uuid") + ": " + state
               + (o.get("error") != null ? " (" + o.get("error") + ")" : "") + " — " + next);
-        });
+        })
+        .build();
   }
 
   // ------------------------------------------------------------------ list_reports
@@ -446,10 +460,17 @@ final class ReportTools {
         .prop("total", integer("All reports of the account, when Ozon says", 0, Integer.MAX_VALUE))
         .prop("note", str("Paging hint"))
         .build();
-    return new ToolDef("list_reports", "List statistics reports",
-        "Lists the account's statistics reports, newest first, one page at a time: uuid, state, kind, createdAt,"
-            + " campaign ids. A report in state OK can be fetched with download_report.",
-        in, out, true, false, true, "GET /api/client/statistics/list", (a, call) -> {
+    return ToolDef.named("list_reports")
+        .title("List statistics reports")
+        .description("Lists the account's statistics reports, newest first, one page at a time: uuid, state,"
+            + " kind, createdAt,"
+            + " campaign ids. A report in state OK can be fetched with download_report.")
+        .input(in)
+        .output(out)
+        .readOnly()
+        .idempotent()
+        .operation("GET /api/client/statistics/list")
+        .handler((a, call) -> {
           int page = a.integer("page", 1, 100000, 1);
           int pageSize = a.integer("pageSize", 1, 100, 20);
           Map<String, Object> resp = Values.plainObject(ctx.client().statistics().listReports((long) page,
@@ -500,7 +521,8 @@ final class ReportTools {
             }
           }
           return new ToolDef.Outcome(o, t.toString());
-        });
+        })
+        .build();
   }
 
   @SuppressWarnings("unchecked")
@@ -516,12 +538,19 @@ final class ReportTools {
         .prop("format", enumStr("How the report was submitted: CSV (default; get_statistics_report uses it) or JSON",
             List.of("CSV", "JSON")));
     Map<String, Object> out = resultProps(obj().req("uuid", str("Report UUID"))).build();
-    return new ToolDef("download_report", "Download a finished report",
-        "Downloads and parses a finished statistics report (state OK) by UUID — e.g. one that get_statistics_report"
+    return ToolDef.named("download_report")
+        .title("Download a finished report")
+        .description("Downloads and parses a finished statistics report (state OK) by UUID — e.g. one that"
+            + " get_statistics_report"
             + " left running at its time limit. Returns totals over all rows (spend and ordersMoney in roubles) and"
             + " the first maxRows rows with a truncation note. A report that is not ready yet gives a not_found or"
-            + " upstream error: check get_report_status first.",
-        in, out, true, false, true, "GET /api/client/statistics/report", (a, call) -> {
+            + " upstream error: check get_report_status first.")
+        .input(in)
+        .output(out)
+        .readOnly()
+        .idempotent()
+        .operation("GET /api/client/statistics/report")
+        .handler((a, call) -> {
           String uuid = a.uuid("uuid");
           int maxRows = a.integer("maxRows", 0, 500, 50);
           ReportFormat format = ReportFormat.valueOf(a.enumValue("format", List.of("CSV", "JSON"), "CSV"));
@@ -531,6 +560,7 @@ final class ReportTools {
             o.putAll(summarize(result, maxRows));
           }
           return new ToolDef.Outcome(o, render("Report " + uuid, o));
-        });
+        })
+        .build();
   }
 }

@@ -116,7 +116,15 @@ final class StatisticsTools {
         .prop("nextCursor", str("Pass as cursor for the next window"))
         .prop("note", str("Truncation note"))
         .build();
-    return new ToolDef(name, title, description, in, out, true, false, true, operation, (a, call) -> {
+    return ToolDef.named(name)
+        .title(title)
+        .description(description)
+        .input(in)
+        .output(out)
+        .readOnly()
+        .idempotent()
+        .operation(operation)
+        .handler((a, call) -> {
       List<String> ids = a.ids("campaignIds", MAX_IDS);
       LocalDate[] range = a.dateRange("dateFrom", "dateTo", MAX_DAYS,
           "split the period into calls of at most 62 days, or use get_statistics_report, which splits by itself");
@@ -199,6 +207,7 @@ final class StatisticsTools {
         t.append('\n').append(note);
       }
       return new ToolDef.Outcome(out2, t.toString());
-    });
+    })
+        .build();
   }
 }

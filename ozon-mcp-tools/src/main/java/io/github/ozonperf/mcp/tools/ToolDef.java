@@ -27,7 +27,113 @@ final class ToolDef {
   final String toolset;
   final Handler handler;
 
-  ToolDef(String name, String title, String description, Schemas.Obj input, Map<String, Object> successOutput,
+  /**
+   * Starts a curated tool's definition; hints are named ({@code readOnly()}, {@code write().destructive()}) rather
+   * than positional booleans.
+   *
+   * @param name the tool's snake_case name
+   * @return a builder
+   */
+  static Builder named(String name) {
+    return new Builder(name);
+  }
+
+  /** Builder of a curated {@link ToolDef}. Reads are idempotent by nature; say so with {@link #idempotent()}. */
+  static final class Builder {
+    private final String name;
+    private String title;
+    private String description;
+    private Schemas.Obj input;
+    private Map<String, Object> output;
+    private Boolean readOnly;
+    private boolean destructive;
+    private boolean idempotent;
+    private String operation;
+    private Handler handler;
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name == null");
+    }
+
+    Builder title(String title) {
+      this.title = title;
+      return this;
+    }
+
+    Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    /** The input schema's properties (the builder adds the object wrapper and additionalProperties: false). */
+    Builder input(Schemas.Obj input) {
+      this.input = input;
+      return this;
+    }
+
+    /** The success result's schema (the error envelope is added). */
+    Builder output(Map<String, Object> output) {
+      this.output = output;
+      return this;
+    }
+
+    /** The tool only reads. */
+    Builder readOnly() {
+      return readOnly(true);
+    }
+
+    /** The tool reads ({@code true}) or writes. */
+    Builder readOnly(boolean readOnly) {
+      this.readOnly = readOnly;
+      return this;
+    }
+
+    /** The tool changes the account. */
+    Builder write() {
+      return readOnly(false);
+    }
+
+    /** A write that may destroy or overwrite something (a stop, a lower budget). */
+    Builder destructive() {
+      return destructive(true);
+    }
+
+    /** Whether the write may destroy or overwrite something. */
+    Builder destructive(boolean destructive) {
+      this.destructive = destructive;
+      return this;
+    }
+
+    /** Calling it twice with the same arguments has the effect of calling it once. */
+    Builder idempotent() {
+      this.idempotent = true;
+      return this;
+    }
+
+    /** The API operation the tool reaches, e.g. {@code "GET /api/client/campaign"}. */
+    Builder operation(String operation) {
+      this.operation = operation;
+      return this;
+    }
+
+    Builder handler(Handler handler) {
+      this.handler = handler;
+      return this;
+    }
+
+    ToolDef build() {
+      if (readOnly == null) {
+        throw new IllegalStateException(name + ": say readOnly() or write()");
+      }
+      if (readOnly && destructive) {
+        throw new IllegalStateException(name + ": a read-only tool cannot be destructive");
+      }
+      return new ToolDef(name, title, description, input, output, readOnly, destructive, idempotent, operation,
+          handler);
+    }
+  }
+
+  private ToolDef(String name, String title, String description, Schemas.Obj input, Map<String, Object> successOutput,
       boolean readOnly, boolean destructive, boolean idempotent, String operation, Handler handler) {
     this.name = Objects.requireNonNull(name, "name == null");
     this.title = Objects.requireNonNull(title, "title == null");

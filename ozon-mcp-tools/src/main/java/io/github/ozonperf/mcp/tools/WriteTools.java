@@ -92,12 +92,19 @@ final class WriteTools {
   private ToolDef stateChange(boolean activate) {
     String verb = activate ? "activate" : "deactivate";
     Schemas.Obj in = obj().req("campaignId", idInput("Campaign id")).prop("dryRun", dryRunInput());
-    return new ToolDef(verb + "_campaign", (activate ? "Activate" : "Deactivate") + " a campaign",
-        (activate ? "Starts (activates) a campaign so its ads can show and spend budget."
+    return ToolDef.named(verb + "_campaign")
+        .title((activate ? "Activate" : "Deactivate") + " a campaign")
+        .description((activate ? "Starts (activates) a campaign so its ads can show and spend budget."
             : "Stops (deactivates) a campaign so its ads stop showing.")
             + " dryRun defaults to true: the answer then shows the exact request and the campaign's current state,"
-            + " and nothing changes. Call again with dryRun=false to apply.",
-        in, writeOutput(), false, !activate, true, "POST /api/client/campaign/{campaignId}/" + verb, (a, call) -> {
+            + " and nothing changes. Call again with dryRun=false to apply.")
+        .input(in)
+        .output(writeOutput())
+        .write()
+        .destructive(!activate)
+        .idempotent()
+        .operation("POST /api/client/campaign/{campaignId}/" + verb)
+        .handler((a, call) -> {
           String id = a.id("campaignId");
           boolean dryRun = a.bool("dryRun", true);
           String path = "/api/client/campaign/" + id + "/" + verb;
@@ -119,7 +126,8 @@ final class WriteTools {
                 + CampaignTools.shortState(after.getOrDefault("state", "?")) + ".");
           }
           return new ToolDef.Outcome(o, (dryRun ? "[dry run] " : "") + "POST " + path + "\n" + o.get("note"));
-        });
+        })
+        .build();
   }
 
   // ------------------------------------------------------------------ update_campaign
@@ -133,12 +141,20 @@ final class WriteTools {
         .prop("toDate", date("New last day"))
         .prop("dryRun", dryRunInput())
         .atLeastOne(List.of("dailyBudgetRoubles", "weeklyBudgetRoubles", "budgetRoubles", "fromDate", "toDate"));
-    return new ToolDef("update_campaign", "Change budgets or dates of a campaign",
-        "Changes the budgets (in roubles; sent to Ozon as micro-roubles, 1 rouble = 1,000,000, the conversion is"
+    return ToolDef.named("update_campaign")
+        .title("Change budgets or dates of a campaign")
+        .description("Changes the budgets (in roubles; sent to Ozon as micro-roubles, 1 rouble = 1,000,000,"
+            + " the conversion is"
             + " shown) and/or the dates (YYYY-MM-DD) of a product campaign. Give at least one change. dryRun"
             + " defaults to true: the answer shows the exact PATCH body, the conversions and the current values,"
-            + " and nothing changes. Call again with dryRun=false to apply.",
-        in, writeOutput(), false, true, true, "PATCH /api/client/campaign/{campaignId}", (a, call) -> {
+            + " and nothing changes. Call again with dryRun=false to apply.")
+        .input(in)
+        .output(writeOutput())
+        .write()
+        .destructive()
+        .idempotent()
+        .operation("PATCH /api/client/campaign/{campaignId}")
+        .handler((a, call) -> {
           String id = a.id("campaignId");
           boolean dryRun = a.bool("dryRun", true);
           Map<String, Object> body = new LinkedHashMap<>();
@@ -192,7 +208,8 @@ final class WriteTools {
           }
           return new ToolDef.Outcome(o, (dryRun ? "[dry run] " : "") + "PATCH " + path + " " + json(body) + "\n"
               + renderConversions(conversions) + o.get("note"));
-        });
+        })
+        .build();
   }
 
   private static Map<String, Object> money(String description) {
@@ -232,12 +249,19 @@ final class WriteTools {
         .req("bids", Schemas.map("type", "array", "items", bid, "minItems", 1, "maxItems", MAX_BIDS, "description",
             "New bids, at most 500"))
         .prop("dryRun", dryRunInput());
-    return new ToolDef("set_product_bids", "Set product bids in a campaign",
-        "Sets bids of products (SKUs) in a pay-per-click campaign. Bids are given in roubles and sent as"
+    return ToolDef.named("set_product_bids")
+        .title("Set product bids in a campaign")
+        .description("Sets bids of products (SKUs) in a pay-per-click campaign. Bids are given in roubles and sent as"
             + " micro-roubles (1 rouble = 1,000,000; the conversion is shown). At most 500 bids per call. dryRun"
             + " defaults to true: the answer shows the exact PUT body and each product's current bid, and nothing"
-            + " changes. Call again with dryRun=false to apply.",
-        in, writeOutput(), false, true, true, "PUT /api/client/campaign/{campaignId}/products", (a, call) -> {
+            + " changes. Call again with dryRun=false to apply.")
+        .input(in)
+        .output(writeOutput())
+        .write()
+        .destructive()
+        .idempotent()
+        .operation("PUT /api/client/campaign/{campaignId}/products")
+        .handler((a, call) -> {
           String id = a.id("campaignId");
           boolean dryRun = a.bool("dryRun", true);
           List<Map<String, Object>> input = a.objectList("bids", MAX_BIDS);
@@ -309,7 +333,8 @@ final class WriteTools {
             t.append('\n');
           }
           return new ToolDef.Outcome(o, t.append(o.get("note")).toString());
-        });
+        })
+        .build();
   }
 
 }
