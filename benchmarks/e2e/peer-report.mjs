@@ -1,42 +1,16 @@
 #!/usr/bin/env node
 // Turns the JSON files that benchmarks/e2e/peer.sh wrote into one Markdown table: the peer, ours and the ratio
 // ours / peer for every measure. Usage: node peer-report.mjs <results dir>. Missing measurements show as "n/a".
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { fmt, median, ratio, resultsDir } from "./report-lib.mjs";
 
 const dir = process.argv[2];
 if (!dir) {
   process.stderr.write("usage: node peer-report.mjs <results dir written by peer.sh>\n");
   process.exit(2);
 }
-const files = readdirSync(dir).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
-
-function readText(name) {
-  try {
-    return readFileSync(join(dir, name), "utf8").trim();
-  } catch {
-    return "";
-  }
-}
-function readJson(name) {
-  const text = readText(name);
-  if (!text) return null;
-  try {
-    const value = JSON.parse(text.split("\n").pop());
-    return value.result ?? value; // the inspector wraps its summary in {"result": ...}
-  } catch {
-    return null;
-  }
-}
-function all(prefix) {
-  return files.filter((f) => f.startsWith(prefix) && /-\d+\.json$/.test(f)).map(readJson).filter((v) => v !== null);
-}
-function median(values) {
-  const v = values.filter((x) => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);
-  if (v.length === 0) return NaN;
-  const mid = Math.floor(v.length / 2);
-  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-}
+const dirFiles = resultsDir(dir);
+const { readText, readJson } = dirFiles;
+const all = (prefix) => dirFiles.all(prefix, (f) => /-\d+\.json$/.test(f));
 const clean = (r) => r.requests > 0 && (r.errors ?? 0) === 0 && !r.aborted;
 
 function summary(name) {
@@ -71,13 +45,6 @@ function summary(name) {
 
 const peer = summary("peer");
 const ours = summary("ours");
-
-function fmt(x, digits = 0) {
-  return Number.isFinite(x) ? x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "n/a";
-}
-function ratio(a, b) {
-  return Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? (a / b).toFixed(2) : "n/a";
-}
 
 const rows = [
   ["tools/call throughput, calls/s (inspector, higher is better)", "throughput", 0],

@@ -1,37 +1,14 @@
 #!/usr/bin/env node
 // Turns the JSON files that benchmarks/e2e/run.sh wrote into one Markdown table with ratios against the Node
 // reference. Usage: node report.mjs <results dir>. Missing or failed measurements show as "n/a".
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { fmt, median, ratio, resultsDir } from "./report-lib.mjs";
 
 const dir = process.argv[2];
 if (!dir) {
   process.stderr.write("usage: node report.mjs <results dir written by run.sh>\n");
   process.exit(2);
 }
-const files = readdirSync(dir);
-
-function readJson(name) {
-  try {
-    const text = readFileSync(join(dir, name), "utf8").trim();
-    if (!text) return null;
-    const value = JSON.parse(text.split("\n").pop());
-    return value.result ?? value; // the inspector wraps its summary in {"result": ...}
-  } catch {
-    return null;
-  }
-}
-
-function all(prefix) {
-  return files.filter((f) => f.startsWith(prefix) && f.endsWith(".json")).map(readJson).filter((v) => v !== null);
-}
-
-function median(values) {
-  const v = values.filter((x) => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);
-  if (v.length === 0) return NaN;
-  const mid = Math.floor(v.length / 2);
-  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-}
+const { readJson, all } = resultsDir(dir);
 
 function summary(name) {
   const loads = all(`${name}-inspector-`).filter((r) => r.requests > 0 && (r.errors ?? 0) === 0);
@@ -59,13 +36,6 @@ const ref = summary("ref");
 const ours = summary("ours");
 const plain = summary("plain");
 const sdk = readJson("sdk-direct.json");
-
-function fmt(x, digits = 0) {
-  return Number.isFinite(x) ? x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "n/a";
-}
-function ratio(a, b) {
-  return Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? (a / b).toFixed(2) : "n/a";
-}
 
 const rows = [
   ["tools/call throughput, calls/s (inspector, higher is better)", "throughput", 0],
