@@ -14,13 +14,7 @@ import java.util.Map;
 public final class ReportSection {
   private final String campaignId;
   private final String source;
-  private long rows;
-  private long views;
-  private long clicks;
-  private long orders;
-  private BigDecimal spend = BigDecimal.ZERO;
-  private BigDecimal ordersMoney = BigDecimal.ZERO;
-  private BigDecimal corrections = BigDecimal.ZERO;
+  private ReportTotals sums = ReportTotals.EMPTY;
   private Map<String, String> ozonTotals;
 
   ReportSection(String campaignId, String source) {
@@ -39,22 +33,13 @@ public final class ReportSection {
   }
 
   void add(ReportRow row) {
-    rows++;
-    views += orZero(row.views());
-    clicks += orZero(row.clicks());
-    orders += orZero(row.orders());
-    if (row.spend() != null) {
-      spend = spend.add(row.spend());
-    }
-    if (row.ordersMoney() != null) {
-      ordersMoney = ordersMoney.add(row.ordersMoney());
-    }
+    sums = sums.plus(row);
   }
 
   void addCorrection(String amount) {
     BigDecimal value = Numbers.tryParseDecimal(amount);
     if (value != null) {
-      corrections = corrections.add(value);
+      sums = sums.plusCorrection(value);
     }
   }
 
@@ -64,15 +49,11 @@ public final class ReportSection {
 
   /** The sums of the rows, with the corrections. */
   public ReportTotals totals() {
-    return new ReportTotals(rows, views, clicks, spend, orders, ordersMoney, corrections);
+    return sums;
   }
 
   /** Ozon's totals line by English column name, or {@code null} when the report has none. */
   public Map<String, String> ozonTotals() {
     return ozonTotals;
-  }
-
-  private static long orZero(Long value) {
-    return value == null ? 0 : value;
   }
 }
