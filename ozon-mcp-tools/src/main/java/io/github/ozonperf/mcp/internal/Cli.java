@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSyntaxException;
 import io.github.ozonperf.auth.TokenRefreshException;
+import io.github.ozonperf.mcp.accounts.AccountDirectory;
 import io.github.ozonperf.mcp.tools.ReportExport;
 import io.github.ozonperf.mcp.tools.ToolContext;
 import io.github.ozonperf.mcp.tools.ToolRegistry;
@@ -266,7 +267,14 @@ public final class Cli {
   // ---------------------------------------------------------------- serve
   private int serve(Command c) {
     Settings settings = new Settings(env);
-    if (!c.sandbox && !settings.hasCredentials()) {
+    AccountsFile accountsFile;
+    try {
+      accountsFile = settings.accountsFile(c.sandbox);
+    } catch (IllegalArgumentException e) {
+      err.println("ozon-mcp-tools: " + e.getMessage());
+      return 2;
+    }
+    if (!c.sandbox && accountsFile == null && !settings.hasCredentials()) {
       err.println(Settings.NO_CREDENTIALS);
       return 2;
     }
@@ -274,9 +282,14 @@ public final class Cli {
     // on another thread, and only once the host has its tools/list answer (or at the first tool call, or after
     // BACKEND_AT_THE_LATEST): building it next to the handshake slowed the handshake by ~100-150 ms on 2 cores,
     // while hosts send their first tools/call seconds later. Tool calls wait for it.
-    DeferredBackend backend = new DeferredBackend(() -> settings.connect(c.sandbox), err, exit);
-    ToolContext ctx = ToolContext.builder().lazyClient(backend::client).writesEnabled(settings.writesEnabled())
-        .build();
+    DeferredBackend backend = new DeferredBackend(() -> settings.connect(c.sandbox, accountsFile), err, exit);
+    ToolContext.Builder cb = ToolContext.builder().writesEnabled(settings.writesEnabled());
+    if (accountsFile != null) {
+      cb.accounts(AccountDirectory.of(accountsFile.aliases(), accountsFile.defaultAlias, backend::client));
+    } else {
+      cb.lazyClient(backend::client);
+    }
+    ToolContext ctx = cb.build();
     ToolRegistry registry;
     try {
       ToolSelection selection = settings.selection(c.toolsets, c.tools, c.readOnly, null);
@@ -303,22 +316,38 @@ public final class Cli {
 
   /** Announces the sandbox and fetches the token in the background; a terminal failure is reported once. */
   private void backendReady(Settings.Backend backend, ToolContext ctx, BooleanSupplier shuttingDown) {
-    if (backend.sandbox() != null) {
+    if (backend.sandboxes().size() == 1) {
       err.println("ozon-mcp-tools: --sandbox: embedded fake Ozon API at " + backend.sandbox().baseUrl()
           + " with demo data; nothing here touches your real account.");
+    } else if (!backend.sandboxes().isEmpty()) {
+      err.println("ozon-mcp-tools: --sandbox: one embedded fake Ozon API per account (" + String.join(", ",
+          backend.clients().keySet()) + "), each with its own demo data; nothing here touches a real account.");
     }
-    backend.client().tokens().prefetch().whenComplete((token, failure) -> {
+    AccountDirectory accounts = ctx.accounts();
+    backend.clients().forEach((alias, client) -> prefetch(client, alias, accounts, ctx, shuttingDown));
+  }
+
+  /** Fetches one account's token in the background; a terminal failure is reported once, per account. */
+  private void prefetch(io.github.ozonperf.client.OzonPerformanceClient client, String alias,
+      AccountDirectory accounts, ToolContext ctx, BooleanSupplier shuttingDown) {
+    client.tokens().prefetch().whenComplete((token, failure) -> {
       if (failure != null && !shuttingDown.getAsBoolean()) { // closed under it because stdin ended: not a failure
         Throwable f = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
             : failure;
         String msg = f instanceof TokenRefreshException ? f.getMessage()
             : TokenRefreshException.PREFIX + f.getClass().getSimpleName();
         boolean terminal = f instanceof TokenRefreshException tre && tre.isTerminal();
+        String who = accounts == null ? "" : "account '" + alias + "': ";
         if (terminal) {
-          ctx.markTokenFailure(msg);
-          log.error("{} — every tool call will report this; fix the credentials and restart.", msg);
+          if (accounts == null) {
+            ctx.markTokenFailure(msg);
+          } else {
+            accounts.markTokenFailure(alias, msg);
+          }
+          log.error("{}{} — every tool call {}will report this; fix the credentials and restart.", who, msg,
+              accounts == null ? "" : "for this account ");
         } else {
-          log.warn("{} — will retry on the first tool call.", msg);
+          log.warn("{}{} — will retry on the first tool call.", who, msg);
         }
       }
     });
@@ -383,7 +412,14 @@ public final class Cli {
         return 2;
       }
     }
-    if (!c.sandbox && !settings.hasCredentials()) {
+    AccountsFile accountsFile;
+    try {
+      accountsFile = settings.accountsFile(c.sandbox);
+    } catch (IllegalArgumentException e) {
+      err.println("ozon-mcp-tools: " + e.getMessage());
+      return 2;
+    }
+    if (!c.sandbox && accountsFile == null && !settings.hasCredentials()) {
       err.println(Settings.NO_CREDENTIALS);
       return 2;
     }
@@ -391,14 +427,18 @@ public final class Cli {
     c.args.forEach(arguments::add);
     Settings.Backend backend;
     try {
-      backend = settings.connect(c.sandbox);
+      backend = settings.connect(c.sandbox, accountsFile);
     } catch (IllegalArgumentException e) {
       err.println("ozon-mcp-tools: " + e.getMessage());
       return 2;
     }
     try (backend) {
-      ToolContext ctx = ToolContext.builder().client(backend.client()).writesEnabled(settings.writesEnabled())
-          .build();
+      ToolContext.Builder cb = ToolContext.builder().client(backend.client())
+          .writesEnabled(settings.writesEnabled());
+      if (accountsFile != null) {
+        cb.accounts(AccountDirectory.of(accountsFile.aliases(), accountsFile.defaultAlias, backend.clients()::get));
+      }
+      ToolContext ctx = cb.build();
       ToolRegistry registry;
       try {
         // `call` reaches every tool unless --toolsets / OZON_MCP_TOOLSETS narrows it
@@ -438,7 +478,10 @@ public final class Cli {
           err.println(text);
         }
         if (c.outFile != null) {
-          return writeOut(backend, c, structured == null ? new JsonObject() : structured.getAsJsonObject());
+          JsonElement account = arguments.get("account");
+          io.github.ozonperf.client.OzonPerformanceClient client = accountsFile != null && account != null
+              && account.isJsonPrimitive() ? backend.clients().get(account.getAsString()) : backend.client();
+          return writeOut(client, c, structured == null ? new JsonObject() : structured.getAsJsonObject());
         }
         return 0;
       }
@@ -448,7 +491,7 @@ public final class Cli {
     }
   }
 
-  private int writeOut(Settings.Backend backend, Command c, JsonObject structured) {
+  private int writeOut(io.github.ozonperf.client.OzonPerformanceClient client, Command c, JsonObject structured) {
     List<String> uuids = new ArrayList<>();
     if (structured.has("complete") && !structured.get("complete").getAsBoolean()) {
       err.println("ozon-mcp-tools: the report is not finished, so " + c.outFile + " was not written; resume with"
@@ -464,7 +507,7 @@ public final class Cli {
       uuids.add(structured.get("uuid").getAsString());
     }
     try {
-      long rows = ReportExport.write(backend.client(), uuids, c.outFile);
+      long rows = ReportExport.write(client, uuids, c.outFile);
       err.println("ozon-mcp-tools: wrote " + rows + " rows to " + c.outFile);
       return 0;
     } catch (IOException | RuntimeException e) {

@@ -59,8 +59,17 @@ final class DeferredBackend {
 
   /** The client, starting the build if needed and waiting for it (what a tool call does). */
   OzonPerformanceClient client() {
+    return built().client();
+  }
+
+  /** The client of an account of the accounts file, starting the build if needed and waiting for it. */
+  OzonPerformanceClient client(String alias) {
+    return built().clients().get(alias);
+  }
+
+  private Settings.Backend built() {
     start();
-    return pending.join().client();
+    return pending.join();
   }
 
   /**

@@ -14,7 +14,9 @@ final class ToolError extends RuntimeException {
   /** Envelope types, in the wire spelling. */
   enum Type {
     VALIDATION("validation"), AUTH("auth"), PERMISSION("permission"), NOT_FOUND("not_found"),
-    RATE_LIMITED("rate_limited"), UPSTREAM("upstream"), TIMEOUT("timeout");
+    RATE_LIMITED("rate_limited"), UPSTREAM("upstream"), TIMEOUT("timeout"),
+    /** The caller may not use the account it named (only with an accounts file). */
+    FORBIDDEN("forbidden");
 
     final String wire;
 

@@ -71,6 +71,9 @@ public final class ToolRegistry {
         disabled.add(t.name);
       }
     }
+    if (context.accounts() != null) {
+      registered.add(AccountTools.listAccounts(context)); // with an accounts file only, whatever the selection
+    }
     this.tools = List.copyOf(registered);
     this.disabledWrites = List.copyOf(disabled);
   }
@@ -163,7 +166,7 @@ public final class ToolRegistry {
     }
     for (ToolDef def : all) {
       specs.add(McpServerFeatures.SyncToolSpecification.builder()
-          .tool(toTool(def))
+          .tool(toTool(def, context.accounts() != null))
           .callHandler((exchange, request) -> dispatch(def, exchange, request))
           .build());
     }
@@ -189,7 +192,20 @@ public final class ToolRegistry {
     return tools.stream().filter(t -> t.name.equals(name)).map(t -> t.toolset).findFirst().orElse(null);
   }
 
-  private static McpSchema.Tool toTool(ToolDef def) {
+  /** The authenticated caller the transport put into the call's context (HTTP), or null. */
+  private static Object caller(McpSyncServerExchange exchange) {
+    if (exchange == null || exchange.transportContext() == null) {
+      return null;
+    }
+    return exchange.transportContext().get(io.github.ozonperf.mcp.accounts.Principal.CONTEXT_KEY);
+  }
+
+  /** Whether a tool reaches Ozon, and so takes the {@code account} argument in accounts mode. */
+  private static boolean reachesOzon(ToolDef def) {
+    return !def.operations.isEmpty();
+  }
+
+  private static McpSchema.Tool toTool(ToolDef def, boolean accounts) {
     McpSchema.ToolAnnotations.Builder ann = McpSchema.ToolAnnotations.builder()
         .title(def.title)
         .readOnlyHint(def.readOnly)
@@ -201,8 +217,9 @@ public final class ToolRegistry {
         .name(def.name)
         .title(def.title)
         .description(def.description)
-        .inputSchema(def.inputSchema)
-        .outputSchema(def.outputSchema)
+        .inputSchema(accounts && reachesOzon(def) ? AccountTools.withAccountArgument(def.inputSchema)
+            : def.inputSchema)
+        .outputSchema(accounts ? AccountTools.withForbidden(def.outputSchema) : def.outputSchema)
         .annotations(ann.build())
         .meta(Map.of(OperationTools.META_OPERATIONS, def.operations))
         .build();
@@ -239,21 +256,38 @@ public final class ToolRegistry {
 
   McpSchema.CallToolResult dispatch(ToolDef def, McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
     Map<String, Object> callMeta = request.meta();
-    try (AutoCloseable bound = context.inFlight().bind(callMeta == null ? null : callMeta.get(InFlightCalls.META_KEY))) {
+    Object id = callMeta == null ? null : callMeta.get(InFlightCalls.META_KEY);
+    boolean own = id == null; // a transport that does not register calls (HTTP): register it here, so that shutdown
+    if (own) {                // can cancel it and wait for its answer
+      id = "local-" + java.util.UUID.randomUUID();
+      context.inFlight().received(id);
+    }
+    try (AutoCloseable bound = context.inFlight().bind(id)) {
       return call(def, exchange, request);
     } catch (Exception e) {
       throw new IllegalStateException(e); // unbinding throws nothing
+    } finally {
+      if (own) {
+        context.inFlight().answered(id);
+      }
     }
   }
 
   private McpSchema.CallToolResult call(ToolDef def, McpSyncServerExchange exchange,
       McpSchema.CallToolRequest request) {
-    try {
+    Map<String, Object> arguments = request.arguments();
+    Object account = null;
+    if (context.accounts() != null && arguments != null && arguments.containsKey(AccountTools.ARGUMENT)
+        && reachesOzon(def)) {
+      arguments = new LinkedHashMap<>(arguments);
+      account = arguments.remove(AccountTools.ARGUMENT);
+    }
+    try (AutoCloseable bound = context.bindCall(context.principal(caller(exchange)), account, reachesOzon(def))) {
       String failure = context.tokenFailure();
       if (failure != null) {
         throw new ToolError(ToolError.Type.AUTH, Errors.withAuthHint(failure), false, null, null, null);
       }
-      Args args = new Args(request.arguments(), def.inputSchema);
+      Args args = new Args(arguments, def.inputSchema);
       Map<String, Object> meta = request.meta();
       Object token = meta == null ? null : meta.get("progressToken");
       ToolDef.Outcome outcome = AnswerCap.cap(def, args, def.handler.handle(args, new ToolCall(exchange, token)));
