@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The shaded jar as a subprocess, driven over its real stdio transport. Records every stdout line (to check
  * that all of them are JSON-RPC), all of stderr, and every progress notification.
  */
-final class McpProcess implements AutoCloseable {
+class McpProcess implements AutoCloseable {
   static Path jar() {
     Path jar = Path.of(System.getProperty("ozon.mcp.jar", "target/ozon-mcp-tools.jar"));
     if (!Files.isRegularFile(jar)) {

@@ -61,7 +61,7 @@ class McpServerIT {
   @BeforeAll
   void start() throws Exception {
     sandbox = OzonSandbox.builder().clientSecret(SECRET).reportDuration(Duration.ofMillis(1500)).start();
-    server = new McpProcess(Map.of(
+    server = launch(Map.of(
         "OZON_CLIENT_ID", sandbox.clientId(),
         "OZON_CLIENT_SECRET", SECRET,
         "OZON_API_URL", sandbox.baseUrl(),
@@ -86,6 +86,16 @@ class McpServerIT {
         sandbox.close();
       }
     }
+  }
+
+  /** The server under test with this environment: the jar over stdio here, over HTTP in {@link McpHttpServerIT}. */
+  McpProcess launch(Map<String, String> env) throws Exception {
+    return new McpProcess(env);
+  }
+
+  /** Whether the transport is stdio (raw lines and stdout purity are stdio matters). */
+  boolean overStdio() {
+    return true;
   }
 
   String firstCampaignId() {
@@ -401,7 +411,7 @@ class McpServerIT {
     ManualClock clock = new ManualClock();
     try (OzonSandbox slow = OzonSandbox.builder().clientSecret(SECRET).clock(clock)
         .reportDuration(Duration.ofHours(1)).start();
-        McpProcess mcp = new McpProcess(Map.of("OZON_CLIENT_ID", slow.clientId(), "OZON_CLIENT_SECRET", SECRET,
+        McpProcess mcp = launch(Map.of("OZON_CLIENT_ID", slow.clientId(), "OZON_CLIENT_SECRET", SECRET,
             "OZON_API_URL", slow.baseUrl(), "OZON_TOKEN_URL", slow.tokenUrl()))) {
       mcp.initialize();
       String a = slow.data().campaigns().get(2).id();
@@ -564,6 +574,7 @@ class McpServerIT {
   @Test
   @Order(80)
   void aMalformedLineGetsAParseErrorAndTheSessionGoesOn() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(overStdio(), "stdio only: lines on stdin");
     int before = server.stdoutLines.size();
     server.send("this is not json");
     ok("list_campaigns", "{\"limit\":1}");
@@ -576,6 +587,7 @@ class McpServerIT {
   @Test
   @Order(90)
   void everyStdoutLineIsJsonRpc() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(overStdio(), "stdio only: over HTTP stdout stays empty");
     assertTrue(server.stdoutLines.size() > 100);
     for (String line : server.stdoutLines) {
       JsonObject msg;

@@ -124,6 +124,7 @@ public final class Cli {
     String tools;
     boolean readOnly;
     boolean dynamicToolsets;
+    String http;
     final Map<String, JsonElement> args = new LinkedHashMap<>();
     JsonObject jsonArgs;
   }
@@ -206,6 +207,7 @@ public final class Cli {
         case "--tools" -> c.tools = next(argv, ++i, a);
         case "--read-only" -> c.readOnly = true;
         case "--dynamic-toolsets" -> c.dynamicToolsets = true;
+        case "--http" -> c.http = next(argv, ++i, a);
         default -> {
           if (a.startsWith("-")) {
             throw new UsageException("unknown option '" + a + "'");
@@ -237,6 +239,9 @@ public final class Cli {
     }
     if (!c.name.equals("call") && (!c.args.isEmpty() || c.jsonArgs != null || c.outFile != null || c.text)) {
       throw new UsageException("--arg, --json '{...}', --out and --text only work with `call`");
+    }
+    if (!c.name.equals("serve") && c.http != null) {
+      throw new UsageException("--http only works when serving (no `tools` or `call`)");
     }
     if (c.name.equals("serve") && c.json) {
       throw new UsageException("--json only works with `tools` or `call`");
@@ -278,12 +283,24 @@ public final class Cli {
       err.println(Settings.NO_CREDENTIALS);
       return 2;
     }
+    String httpBind = c.http != null ? c.http : settings.http();
+    HttpConfig httpConfig = null;
+    if (httpBind != null) {
+      try {
+        httpConfig = HttpConfig.read(httpBind, env, accountsFile == null ? List.of(Settings.SINGLE_ACCOUNT)
+            : accountsFile.aliases());
+      } catch (IllegalArgumentException e) {
+        err.println("ozon-mcp-tools: " + e.getMessage());
+        return 2;
+      }
+    }
     // Start-up (issue 9): the backend (sandbox, OkHttp and its TLS set-up, the generated client, the token) is built
     // on another thread, and only once the host has its tools/list answer (or at the first tool call, or after
     // BACKEND_AT_THE_LATEST): building it next to the handshake slowed the handshake by ~100-150 ms on 2 cores,
     // while hosts send their first tools/call seconds later. Tool calls wait for it.
     DeferredBackend backend = new DeferredBackend(() -> settings.connect(c.sandbox, accountsFile), err, exit);
-    ToolContext.Builder cb = ToolContext.builder().writesEnabled(settings.writesEnabled());
+    ToolContext.Builder cb = ToolContext.builder().writesEnabled(settings.writesEnabled())
+        .principalRequired(httpConfig != null);
     if (accountsFile != null) {
       cb.accounts(AccountDirectory.of(accountsFile.aliases(), accountsFile.defaultAlias, backend::client));
     } else {
@@ -300,6 +317,11 @@ public final class Cli {
       return 2;
     }
     ServeLifecycle lifecycle = new ServeLifecycle(backend, ctx.inFlight(), scheduler, BACKEND_AT_THE_LATEST);
+    if (httpConfig != null) {
+      // The HTTP stack is reached only here: stdio mode loads none of its classes.
+      return HttpServe.serve(httpConfig, registry, ctx, backend, lifecycle, version(), err,
+          b -> backendReady(b, ctx, backend::shuttingDown), hookSigterm);
+    }
     if (stdinIsTerminal) {
       err.println("ozon-mcp-tools " + version() + ": waiting for an MCP client on stdin (JSON-RPC, one message per"
           + " line). To try the tools by hand run `" + JAR + " tools` or `" + JAR
@@ -576,6 +598,7 @@ public final class Cli {
   static String usage() {
     return "Usage:\n"
         + "  " + JAR + " [serve] [--sandbox]        run the MCP stdio server (what an MCP host starts)\n"
+        + "  " + JAR + " --http [HOST:]PORT [--sandbox]  serve MCP Streamable HTTP at /mcp (bearer tokens)\n"
         + "  " + JAR + " tools [--json]             list the tools (--json: the exact tools/list payload)\n"
         + "  " + JAR + " call <tool> [--arg k=v ...] [--json '{...}'] [--sandbox] [--text] [--out file]\n"
         + "                                         run one tool and print its structured result\n"
@@ -596,6 +619,8 @@ public final class Cli {
         + "                   (default: default, the curated tools; `call` reaches all)\n"
         + "  --tools +x,-y    add (+x or x) or remove (-y) single tools after the toolsets\n"
         + "  --read-only      no write tool at all, whatever else says\n"
+        + "  --http [HOST:]PORT  serve MCP Streamable HTTP at /mcp instead of stdio (host default 127.0.0.1;\n"
+        + "                   OZON_MCP_HTTP); callers need Authorization: Bearer <OZON_MCP_HTTP_TOKEN>\n"
         + "  --dynamic-toolsets  start with the selection plus list_toolsets/enable_toolset; the model enables\n"
         + "                   more toolsets as it needs them (OZON_MCP_DYNAMIC_TOOLSETS=true)\n"
         + "\nEnvironment (explicit values beat the environment; the environment beats defaults):\n"
@@ -608,6 +633,11 @@ public final class Cli {
         + "  OZON_MCP_ENABLE_WRITES true registers activate_campaign, deactivate_campaign, update_campaign,\n"
         + "                         set_product_bids (each defaults to dryRun=true); default false\n"
         + "  OZON_TOKEN_CACHE_DIR   directory to keep the access token across restarts; default: not kept\n"
+        + "  OZON_MCP_ACCOUNTS_FILE JSON file of Ozon accounts by alias (secrets as env:NAME / file:/path); tools\n"
+        + "                         then take an optional `account` argument, and list_accounts appears\n"
+        + "  OZON_MCP_HTTP_TOKEN    (--http) the bearer token callers send, giving every account (16+ chars)\n"
+        + "  OZON_MCP_ACCESS_FILE   (--http) principals: token SHA-256 (or env:/file: reference) -> accounts\n"
+        + "  OZON_MCP_HTTP_ORIGINS  (--http) browser origins allowed besides loopback ones, comma-separated\n"
         + "  OZON_MCP_TOOLSETS      like --toolsets; OZON_MCP_TOOLS like --tools; OZON_MCP_READ_ONLY=true like\n"
         + "                         --read-only (the command line wins)\n"
         + "\nMCP host configuration (Claude Desktop / Cursor: mcpServers; VS Code: servers):\n"

@@ -114,6 +114,22 @@ final class DeferredBackend {
     exitOnce(code);
   }
 
+  /** Closes what was built, without exiting (an HTTP server's SIGTERM hook: the JVM is exiting already). */
+  void closeWithoutExit() {
+    shuttingDown = true;
+    if (state.compareAndSet(NOT_STARTED, CLOSED)) {
+      pending.cancel(false);
+      return;
+    }
+    try {
+      pending.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS).close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException | CancellationException e) {
+      // nothing (more) to close
+    }
+  }
+
   /**
    * Whether stdin has ended: work started on a backend being closed (the token prefetch) fails then, and that is
    * not worth reporting.

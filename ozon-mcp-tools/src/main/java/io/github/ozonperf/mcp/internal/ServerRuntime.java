@@ -77,10 +77,22 @@ final class ServerRuntime {
     warmUp(mapper);
     StdioTransport transport = new StdioTransport(mapper, in, out, afterToolsList, registry.inFlight(),
         java.util.Set.copyOf(registry.disabledWriteTools()));
-    McpSyncServer server = McpServer.sync(transport)
-        .jsonMapper(mapper)
+    return build(McpServer.sync(transport), registry, version);
+  }
+
+  /** The instructions: with an accounts file they tell the model how to pick an account. */
+  static String instructions(ToolRegistry registry) {
+    return registry.names().contains("list_accounts") ? INSTRUCTIONS.replace("of one seller account.",
+        "of several seller accounts: list_accounts shows yours; pass account to choose one (default: yours).")
+        : INSTRUCTIONS;
+  }
+
+  /** The server over any transport (stdio above, Streamable HTTP in {@link HttpServe}): same tools, same rules. */
+  static McpSyncServer build(McpServer.SyncSpecification<?> spec, ToolRegistry registry, String version) {
+    McpSyncServer server = spec
+        .jsonMapper(MAPPER)
         .serverInfo(NAME, version)
-        .instructions(INSTRUCTIONS)
+        .instructions(instructions(registry))
         .capabilities(McpSchema.ServerCapabilities.builder().tools(registry.listChanges()).logging().build())
         // Our handlers validate arguments themselves, so every error carries the error envelope.
         .validateToolInputs(false)

@@ -52,6 +52,11 @@ final class Settings {
     return AccountsFile.load(file, env, !sandbox);
   }
 
+  /** OZON_MCP_HTTP ([HOST:]PORT), or null: --http wins over it. */
+  String http() {
+    return value("OZON_MCP_HTTP");
+  }
+
   /** Whether the model may enable toolsets while the server runs: --dynamic-toolsets or this variable. */
   boolean dynamicToolsets(boolean flag) {
     return flag || "true".equalsIgnoreCase(value(DYNAMIC_TOOLSETS));
