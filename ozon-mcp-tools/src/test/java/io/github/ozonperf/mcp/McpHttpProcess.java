@@ -36,11 +36,12 @@ final class McpHttpProcess extends McpProcess {
   private volatile McpSyncClient client;
 
   McpHttpProcess(Map<String, String> env, String... args) throws Exception {
-    this(withToken(env), TOKEN, args);
+    this(withToken(env), TOKEN, List.of(args));
   }
 
-  McpHttpProcess(Map<String, String> env, String token, String... args) throws Exception {
-    super(env, concat(args, "--http", "127.0.0.1:0"));
+  /** The server with its own tokens (env); {@code token} is what {@link #initialize()} sends. */
+  McpHttpProcess(Map<String, String> env, String token, List<String> args) throws Exception {
+    super(env, concat(args.toArray(new String[0]), "--http", "127.0.0.1:0"));
     this.token = token;
     this.url = awaitUrl(this);
   }
