@@ -50,19 +50,24 @@ public final class InFlightCalls {
   public void cancel(Object id) {
     Call call = calls.get(key(id));
     if (call != null) {
-      call.cancelled = true;
-      Thread t = call.thread;
-      if (t != null) {
-        t.interrupt();
-      }
+      cancel(call);
+    }
+  }
+
+  private static void cancel(Call call) {
+    call.cancelled = true;
+    Thread t = call.thread;
+    if (t != null) {
+      t.interrupt();
     }
   }
 
   /** Cancels every call in flight; returns how many there were. */
   public int cancelAll() {
-    List<String> ids = List.copyOf(calls.keySet());
-    ids.forEach(this::cancel);
-    return ids.size();
+    // The calls themselves, not their keys: a key passed to cancel(id) would be keyed again and match nothing.
+    List<Call> all = List.copyOf(calls.values());
+    all.forEach(InFlightCalls::cancel);
+    return all.size();
   }
 
   /** Waits until every call is answered or dropped, at most {@code timeout}; whether none is left. */
