@@ -137,11 +137,12 @@ final class McpHttpProcess extends McpProcess {
   @Override
   int closeAndWait() throws Exception {
     closeClients();
-    process.destroy();
+    process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its stderr
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("the server did not exit within 60 s after SIGTERM");
     }
+    awaitOutput();
     return process.exitValue();
   }
 

@@ -199,6 +199,12 @@ class McpProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** Waits until stdout and stderr are read to their end (after the process ended). */
+  void awaitOutput() throws InterruptedException {
+    outReader.join(5000);
+    errReader.join(5000);
+  }
+
   /** Waits for the output readers after the process ended on its own; returns stderr. */
   String closeAndWaitStderr() throws Exception {
     closeAndWait();

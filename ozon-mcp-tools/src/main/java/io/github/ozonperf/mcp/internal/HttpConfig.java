@@ -40,6 +40,7 @@ final class HttpConfig {
   static final String IDLE_MINUTES = "OZON_MCP_HTTP_IDLE_MINUTES";
   static final String RATE = "OZON_MCP_HTTP_RATE_LIMIT";
   static final String MAX_BODY = "OZON_MCP_HTTP_MAX_BODY_BYTES";
+  static final String GRACE = "OZON_MCP_HTTP_SHUTDOWN_SECONDS";
   static final int MIN_TOKEN_LENGTH = 16;
   private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
   private static final Pattern PRINCIPAL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}");
@@ -61,9 +62,11 @@ final class HttpConfig {
   final Duration idleTimeout;
   final int requestsPerMinute;
   final int maxBodyBytes;
+  /** How long SIGTERM waits for calls in flight before cancelling them. */
+  final Duration grace;
 
   private HttpConfig(String host, int port, boolean loopback, List<Credential> credentials, Set<String> origins,
-      int maxSessions, Duration idle, int rate, int maxBody) {
+      int maxSessions, Duration idle, int rate, int maxBody, Duration grace) {
     this.host = host;
     this.port = port;
     this.loopback = loopback;
@@ -73,6 +76,7 @@ final class HttpConfig {
     this.idleTimeout = idle;
     this.requestsPerMinute = rate;
     this.maxBodyBytes = maxBody;
+    this.grace = grace;
   }
 
   /** Whether bearer tokens are required (always, unless loopback without any token configured). */
@@ -152,7 +156,8 @@ final class HttpConfig {
     }
     return new HttpConfig(host, port, loopback, credentials, origins,
         positive(env, MAX_SESSIONS, 10), Duration.ofMinutes(positive(env, IDLE_MINUTES, 30)),
-        positive(env, RATE, 600), positive(env, MAX_BODY, 1024 * 1024));
+        positive(env, RATE, 600), positive(env, MAX_BODY, 1024 * 1024),
+        Duration.ofSeconds(positive(env, GRACE, 20)));
   }
 
   private static void checkToken(String token, String where) {

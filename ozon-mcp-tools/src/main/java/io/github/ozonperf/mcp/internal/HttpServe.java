@@ -33,14 +33,11 @@ import org.slf4j.LoggerFactory;
  * {@link HttpSessions}) touch the HTTP stack, and {@link Cli} reaches them only with {@code --http}, so stdio mode loads
  * none of it.
  *
- * <p>SIGTERM: new requests get 503, calls in flight get {@link #GRACE} to finish and be answered, then the rest are
+ * <p>SIGTERM: new requests get 503, calls in flight get {@code OZON_MCP_HTTP_SHUTDOWN_SECONDS} (20) to finish and be answered, then the rest are
  * cancelled (a report run logs the UUIDs it submitted) and answered; then Jetty stops and the backend is closed.
  */
 final class HttpServe {
   private static final Logger log = LoggerFactory.getLogger(HttpServe.class);
-  /** How long SIGTERM waits for calls in flight before cancelling them. */
-  static final Duration GRACE = Duration.ofSeconds(20);
-
   private HttpServe() {
   }
 
@@ -133,7 +130,8 @@ final class HttpServe {
     lifecycle.serving(server, ready);
     backend.start(); // no handshake to wait for: the first session may come at once
     if (hookSigterm) {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(gate, ctx, jetty, server, backend, sweeper),
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(gate, ctx, jetty, server, backend, sweeper,
+          config.grace),
           "ozon-mcp-http-sigterm"));
     }
     return Cli.SERVING;
@@ -141,12 +139,13 @@ final class HttpServe {
 
   /** SIGTERM: drain, let calls finish, cancel the rest, then stop. */
   static void stop(HttpGate gate, ToolContext ctx, Server jetty, McpSyncServer server, DeferredBackend backend,
-      ScheduledExecutorService sweeper) {
+      ScheduledExecutorService sweeper, Duration grace) {
     gate.drain();
     int inFlight = ctx.inFlight().size();
+    log.info("Stopping: new requests get 503; {} tool call(s) in flight", inFlight);
     if (inFlight > 0) {
-      log.info("Shutting down: waiting up to {} s for {} tool call(s) in flight", GRACE.toSeconds(), inFlight);
-      if (!ctx.inFlight().awaitIdle(GRACE)) {
+      log.info("Waiting up to {} s for them to be answered", grace.toSeconds());
+      if (!ctx.inFlight().awaitIdle(grace)) {
         int cancelled = ctx.inFlight().cancelAll();
         log.info("Cancelling {} tool call(s) still running; report UUIDs already submitted are logged by the report"
             + " run", cancelled);
