@@ -165,7 +165,25 @@ final class GsonMcpJsonMapper implements McpJsonMapper {
 
   @Override
   public String writeValueAsString(Object value) throws IOException {
+    if (value instanceof io.modelcontextprotocol.spec.McpError error) {
+      return errorResponse(error);
+    }
     return gson.toJson(value);
+  }
+
+  /**
+   * The HTTP transport answers a refused request by writing an {@code McpError} (an exception) as the body; Gson
+   * cannot reflect into a Throwable, and the body a client can read is a JSON-RPC error response anyway.
+   */
+  private String errorResponse(io.modelcontextprotocol.spec.McpError error) {
+    com.google.gson.JsonObject body = new com.google.gson.JsonObject();
+    body.addProperty("jsonrpc", "2.0");
+    body.add("id", com.google.gson.JsonNull.INSTANCE);
+    io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse.JSONRPCError e = error.getJsonRpcError();
+    body.add("error", e != null ? gson.toJsonTree(e) : gson.toJsonTree(
+        new io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse.JSONRPCError(
+        io.modelcontextprotocol.spec.McpSchema.ErrorCodes.INTERNAL_ERROR, "internal error", null)));
+    return gson.toJson(body);
   }
 
   @Override
