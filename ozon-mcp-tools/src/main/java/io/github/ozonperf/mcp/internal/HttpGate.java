@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Every HTTP request passes here before the MCP transport: in this order, shutdown (503), {@code Origin} (403),
  * {@code Authorization: Bearer} (401 with {@code WWW-Authenticate}), the path (404), the principal's rate (429 with
- * {@code Retry-After}), the body size (413), then the session: a new one only within the principal's limit (429), an
+ * {@code Retry-After}), the body size (413), then the session: a new one within the principal's limit (its least
+ * recently used idle session makes room; 429 when all of them are busy), an
  * existing one only for its owner and while not idle-expired (404, as for an unknown id). Refusals are JSON-RPC error
  * objects that name what to fix and carry no token, session id or account. Tokens are compared as SHA-256 hashes with
  * {@link MessageDigest#isEqual}, against every configured hash; logs show at most 8 hex digits of a hash.
@@ -114,16 +115,19 @@ final class HttpGate implements Filter {
       return;
     }
     if (!sessions.reserve(principal.name())) {
-      refuse(response, 429, -32028, "too many open sessions for this caller (limit " + config.maxSessionsPerPrincipal
-          + "): end one with DELETE " + ENDPOINT + " or wait until one is idle for "
-          + config.idleTimeout.toMinutes() + " min");
+      refuse(response, 429, -32028, "too many sessions for this caller (limit " + config.maxSessionsPerPrincipal
+          + "), each with a call in flight: retry when one is answered, or end one with DELETE " + ENDPOINT);
       return;
     }
-    SessionIdCapture capture = new SessionIdCapture(response);
+    // The session is registered the moment the transport sets its id header, before the answer is sent: a client
+    // sends its next requests (notifications/initialized, the GET stream) as soon as it reads the id.
+    SessionIdCapture capture = new SessionIdCapture(response, id -> sessions.created(principal.name(), id));
     try {
       chain.doFilter(request, capture);
     } finally {
-      sessions.created(principal.name(), capture.sessionId);
+      if (capture.sessionId == null) {
+        sessions.created(principal.name(), null); // no session: the reserved place is given back
+      }
     }
   }
 
@@ -186,12 +190,14 @@ final class HttpGate implements Filter {
     response.getOutputStream().write(bytes);
   }
 
-  /** Remembers the session id the transport hands out on initialize. */
+  /** Registers the session id the transport hands out on initialize, once, as the header is set. */
   private static final class SessionIdCapture extends HttpServletResponseWrapper {
+    private final java.util.function.Consumer<String> onSession;
     volatile String sessionId;
 
-    SessionIdCapture(HttpServletResponse response) {
+    SessionIdCapture(HttpServletResponse response, java.util.function.Consumer<String> onSession) {
       super(response);
+      this.onSession = onSession;
     }
 
     @Override
@@ -206,9 +212,10 @@ final class HttpGate implements Filter {
       super.addHeader(name, value);
     }
 
-    private void capture(String name, String value) {
-      if (SESSION_HEADER.equalsIgnoreCase(name)) {
+    private synchronized void capture(String name, String value) {
+      if (SESSION_HEADER.equalsIgnoreCase(name) && sessionId == null && value != null) {
         sessionId = value;
+        onSession.accept(value);
       }
     }
   }

@@ -7,9 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
- * Which principal owns which MCP session, how many sessions each principal has, and when a session has been idle too
- * long. A session id is never a credential: a request must carry its owner's token, and another principal's request
- * for it gets the same answer as an unknown id. The clock is injected (tests advance their own).
+ * Which principal owns which MCP session, how many sessions each principal has (at its limit its least recently used
+ * idle session makes room), and when a session has been idle too long. A session id is never a credential: a request
+ * must carry its owner's token, and another principal's request for it gets the same answer as an unknown id. The
+ * clock is injected (tests advance their own).
  */
 final class HttpSessions {
   /** Why a request for a session id was refused. */
@@ -27,6 +28,7 @@ final class HttpSessions {
   }
 
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final AtomicInteger evicted = new AtomicInteger();
   /** Open sessions plus initializations in progress, by principal. */
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
   private final int maxPerPrincipal;
@@ -39,18 +41,51 @@ final class HttpSessions {
     this.nanoTime = nanoTime;
   }
 
-  /** Reserves a place for a new session of {@code principal}; false when it has its limit already. */
+  /**
+   * Reserves a place for a new session of {@code principal}. At its limit, the principal's least recently used session
+   * without a call in flight is ended to make room (hosts rarely end sessions with DELETE, and a reconnecting host
+   * should not lock itself out for the idle time); false when every one of its sessions has a call in flight.
+   */
   boolean reserve(String principal) {
     AtomicInteger n = counts.computeIfAbsent(principal, k -> new AtomicInteger());
     while (true) {
       int c = n.get();
       if (c >= maxPerPrincipal) {
-        return false;
+        if (!evictLeastRecentlyUsed(principal)) {
+          return false;
+        }
+        continue;
       }
       if (n.compareAndSet(c, c + 1)) {
         return true;
       }
     }
+  }
+
+  /** Sessions ended to make room for new ones (logs, tests). */
+  int evicted() {
+    return evicted.get();
+  }
+
+  private boolean evictLeastRecentlyUsed(String principal) {
+    String oldestId = null;
+    Session oldest = null;
+    for (Map.Entry<String, Session> e : sessions.entrySet()) {
+      Session s = e.getValue();
+      if (s.principal.equals(principal) && s.inFlight.get() == 0 && (oldest == null || s.lastUsed < oldest.lastUsed)) {
+        oldest = s;
+        oldestId = e.getKey();
+      }
+    }
+    if (oldest == null) {
+      return false;
+    }
+    synchronized (oldest) {
+      if (oldest.inFlight.get() == 0 && forget(oldestId, oldest)) {
+        evicted.incrementAndGet();
+      }
+    }
+    return true; // evicted it, or it went away meanwhile: look again
   }
 
   /** The initialization that {@link #reserve reserved} a place created {@code sessionId} (or failed: null). */

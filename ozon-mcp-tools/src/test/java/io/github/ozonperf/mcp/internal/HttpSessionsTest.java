@@ -28,17 +28,36 @@ class HttpSessionsTest {
   }
 
   @Test
-  void aPrincipalHasAtMostItsLimitAndEndingOneFreesAPlace() {
+  void atItsLimitAPrincipalsLeastRecentlyUsedIdleSessionMakesRoom() {
     assertTrue(sessions.reserve("alice"));
     sessions.created("alice", "s1");
+    advance(Duration.ofSeconds(1));
     assertTrue(sessions.reserve("alice"));
     sessions.created("alice", "s2");
-    assertFalse(sessions.reserve("alice"));
+    advance(Duration.ofSeconds(1));
+    assertEquals(HttpSessions.Refusal.NONE, sessions.enter("s1", "alice")); // s1 used last, and busy
+    sessions.exit("s1", false);
+    assertTrue(sessions.reserve("alice"), "s2 is the least recently used idle one");
+    sessions.created("alice", "s3");
+    assertEquals(1, sessions.evicted());
+    assertEquals(HttpSessions.Refusal.UNKNOWN, sessions.enter("s2", "alice"));
+    assertEquals(2, sessions.open("alice"));
     assertTrue(sessions.reserve("bob"), "limits are per principal");
     sessions.created("bob", null); // a failed initialize gives its place back
+  }
+
+  @Test
+  void aPrincipalWhoseSessionsAllHaveCallsInFlightIsRefused() {
+    sessions.reserve("alice");
+    sessions.created("alice", "s1");
+    sessions.reserve("alice");
+    sessions.created("alice", "s2");
     assertEquals(HttpSessions.Refusal.NONE, sessions.enter("s1", "alice"));
-    sessions.exit("s1", true); // DELETE
+    assertEquals(HttpSessions.Refusal.NONE, sessions.enter("s2", "alice"));
+    assertFalse(sessions.reserve("alice"));
+    sessions.exit("s2", true); // DELETE
     assertTrue(sessions.reserve("alice"));
+    sessions.exit("s1", false);
   }
 
   @Test
