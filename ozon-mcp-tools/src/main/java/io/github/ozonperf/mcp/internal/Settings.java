@@ -146,7 +146,8 @@ final class Settings {
         clients.put(a.alias(), one.client());
         boxes.addAll(one.sandboxes());
       }
-      return new Backend(Map.copyOf(clients), List.copyOf(boxes), accounts.defaultAlias);
+      // In the file's order (logs, token prefetch): Map.copyOf would not keep it.
+      return new Backend(java.util.Collections.unmodifiableMap(clients), List.copyOf(boxes), accounts.defaultAlias);
     } catch (RuntimeException e) {
       clients.values().forEach(OzonPerformanceClient::close);
       boxes.forEach(OzonSandbox::close);
