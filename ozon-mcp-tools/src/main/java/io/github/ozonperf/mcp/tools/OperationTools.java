@@ -6,7 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
-import io.github.ozonperf.client.internal.ModelJson;
+import io.github.ozonperf.client.OzonJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -430,7 +430,7 @@ final class OperationTools {
           o.put("result", resp == null ? Map.of("ok", true) : Values.plainObject(resp));
           o.put("note", "Sent.");
         }
-        String json = request.containsKey("body") ? " " + ModelJson.gson().toJson(request.get("body")) : "";
+        String json = request.containsKey("body") ? " " + OzonJson.gson().toJson(request.get("body")) : "";
         return new ToolDef.Outcome(o, (dryRun ? "[dry run] " : "") + request.get("method") + " " + request.get("path")
             + query(request) + json + "\n" + o.get("note"));
       }
@@ -440,7 +440,7 @@ final class OperationTools {
             CSV_DEFAULT_LIMIT), Values.cursorOffset(a));
       }
       Map<String, Object> out = resp == null ? Map.of("ok", true) : Values.plainObject(resp);
-      String text = ModelJson.gson().toJson(out);
+      String text = OzonJson.gson().toJson(out);
       return new ToolDef.Outcome(out, text);
     }
 
@@ -473,8 +473,8 @@ final class OperationTools {
 
     private static <T> T convert(String label, Object value, java.lang.reflect.Type type) {
       try {
-        JsonElement tree = ModelJson.gson().toJsonTree(value);
-        return ModelJson.gson().fromJson(tree, type);
+        JsonElement tree = OzonJson.gson().toJsonTree(value);
+        return OzonJson.gson().fromJson(tree, type);
       } catch (JsonParseException | DateTimeParseException | IllegalArgumentException e) {
         throw ToolError.validation(label + ": " + e.getMessage());
       }

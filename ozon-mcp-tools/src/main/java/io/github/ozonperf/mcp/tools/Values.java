@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import io.github.ozonperf.client.internal.ModelJson;
+import io.github.ozonperf.client.OzonJson;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ final class Values {
     if (model == null) {
       return null;
     }
-    return plain(ModelJson.gson().toJsonTree(model));
+    return plain(OzonJson.gson().toJsonTree(model));
   }
 
   @SuppressWarnings("unchecked")

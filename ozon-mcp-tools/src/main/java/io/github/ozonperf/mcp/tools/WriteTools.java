@@ -10,7 +10,7 @@ import static io.github.ozonperf.mcp.tools.Schemas.map;
 import static io.github.ozonperf.mcp.tools.Schemas.obj;
 import static io.github.ozonperf.mcp.tools.Schemas.str;
 
-import io.github.ozonperf.client.invoker.JSON;
+import io.github.ozonperf.client.OzonJson;
 import io.github.ozonperf.client.model.PatchCampaignRequest;
 import io.github.ozonperf.client.model.UpdateProductBidsRequest;
 import java.math.BigDecimal;
@@ -85,7 +85,7 @@ final class WriteTools {
   }
 
   private static String json(Object o) {
-    return JSON.getGson().toJson(o);
+    return OzonJson.gson().toJson(o);
   }
 
   // ------------------------------------------------------------------ activate / deactivate
@@ -201,7 +201,7 @@ final class WriteTools {
             o.put("note", "Nothing was sent. Call update_campaign again with the same arguments and dryRun=false to"
                 + " apply.");
           } else {
-            PatchCampaignRequest req = JSON.getGson().fromJson(json(body), PatchCampaignRequest.class);
+            PatchCampaignRequest req = OzonJson.gson().fromJson(json(body), PatchCampaignRequest.class);
             Object resp = ctx.client().campaigns().patchCampaign(id, req);
             o.put("result", Values.plainObject(resp));
             o.put("note", "Sent. Campaign " + id + " was updated; list_campaigns shows the new values.");
@@ -317,7 +317,7 @@ final class WriteTools {
           if (dryRun) {
             o.put("note", "Nothing was sent." + warn + " Call set_product_bids again with dryRun=false to apply.");
           } else {
-            UpdateProductBidsRequest req = JSON.getGson().fromJson(json(body), UpdateProductBidsRequest.class);
+            UpdateProductBidsRequest req = OzonJson.gson().fromJson(json(body), UpdateProductBidsRequest.class);
             ctx.client().products().updateProductBids(id, req);
             o.put("result", Map.of("updated", bodyBids.size()));
             o.put("note", "Sent. " + bodyBids.size() + " bid(s) updated." + warn);
