@@ -59,7 +59,7 @@ final class CampaignTools {
         .prop("page", integer("Fetch only this page of Ozon's list (starting at 1) instead of all pages.", 1, 100000))
         .prop("pageSize", integer("Campaigns per Ozon page when page is given (default Ozon's, 100).", 1, 1000))
         .prop("fields", Schemas.enumList(fieldChoices, "Fields per campaign; default " + DEFAULT_FIELDS
-            + ". \"all\" returns every field. Money fields also get a <field>Roubles twin."))
+            + "; \"all\" returns every field."))
         .prop("limit", integer("At most this many campaigns in this answer (default 50).", 1, MAX_LIMIT, 50))
         .prop("cursor", cursorInput())
         .dependent("pageSize", "page");
@@ -79,13 +79,11 @@ final class CampaignTools {
         .build();
     return ToolDef.named("list_campaigns")
         .title("List advertising campaigns")
-        .description("Lists the account's advertising campaigns (all pages, unless page is given), optionally"
-            + " filtered by state,"
-            + " advertised object type or ids. Returns a compact field set per campaign (id, title, state,"
-            + " advObjectType, paymentType, dailyBudget); ask for more with fields (or [\"all\"]). Ids are strings."
-            + " Money fields are Ozon's raw micro-roubles (1 rouble = 1,000,000) with a <field>Roubles twin."
-            + " At most limit (default 50, max 500) campaigns per answer; when more match, the answer has"
-            + " nextCursor and a note saying how many were left out.")
+        .description("Lists the account's advertising campaigns (all pages unless page is given), optionally"
+            + " filtered by state, advertised object type or ids, with a compact field set per campaign (more with"
+            + " fields). Ids are strings. Money fields are Ozon's micro-roubles (1 rouble = 1,000,000) with a"
+            + " <field>Roubles twin. At most limit campaigns per answer; when more match, the answer has nextCursor"
+            + " and a note saying how many were left out.")
         .input(in)
         .output(out)
         .readOnly()

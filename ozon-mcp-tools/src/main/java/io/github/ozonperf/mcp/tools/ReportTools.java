@@ -72,11 +72,11 @@ final class ReportTools {
 
   private static Map<String, Object> totalsSchema() {
     return obj()
-        .prop("views", number("Sum of views"))
-        .prop("clicks", number("Sum of clicks"))
-        .prop("spend", number("Sum of spend, roubles"))
-        .prop("orders", number("Sum of orders"))
-        .prop("ordersMoney", number("Sum of order value, roubles"))
+        .prop("views", number(null))
+        .prop("clicks", number(null))
+        .prop("spend", number("Roubles"))
+        .prop("orders", number(null))
+        .prop("ordersMoney", number("Roubles"))
         .prop("ctr", number("clicks / views * 100, %"))
         .prop("cpc", number("spend / clicks, roubles"))
         .prop("corrections", number("Ozon's corrections of the period's spend (Корректировка lines), roubles;"
@@ -131,12 +131,10 @@ final class ReportTools {
     return ToolDef.named("get_statistics_report")
         .title("Statistics report (async, with progress)")
         .description("Runs Ozon's asynchronous statistics report end to end: submits one report per chunk of at most 10"
-            + " campaigns x 62 days (one at a time, as Ozon allows only one per account), waits with growing poll"
-            + " intervals (sending MCP progress notifications when the request has a progressToken), downloads and"
-            + " parses the CSV. Returns totals over all rows (views, clicks, spend in roubles, orders, ordersMoney in"
-            + " roubles, ctr %, cpc roubles) and the first maxRows rows (default 50) with a truncation note. Dates"
-            + " YYYY-MM-DD. If it takes longer than timeLimitSeconds (default 120) it returns complete=false with the"
-            + " report UUIDs and states instead of an error: call get_report_status, then download_report.")
+            + " campaigns x 62 days (one at a time, as Ozon allows only one per account), waits (with MCP progress"
+            + " notifications), downloads and parses the CSV. Returns totals over all rows and the first maxRows rows."
+            + " Past timeLimitSeconds it returns complete=false with the report UUIDs instead of an error: call"
+            + " get_report_status, then download_report.")
         .input(in)
         .output(out)
         .readOnly()
@@ -540,11 +538,9 @@ final class ReportTools {
     Map<String, Object> out = resultProps(obj().req("uuid", str("Report UUID"))).build();
     return ToolDef.named("download_report")
         .title("Download a finished report")
-        .description("Downloads and parses a finished statistics report (state OK) by UUID — e.g. one that"
-            + " get_statistics_report"
-            + " left running at its time limit. Returns totals over all rows (spend and ordersMoney in roubles) and"
-            + " the first maxRows rows with a truncation note. A report that is not ready yet gives a not_found or"
-            + " upstream error: check get_report_status first.")
+        .description("Downloads and parses a finished statistics report (state OK) by UUID, e.g. one that"
+            + " get_statistics_report left running at its time limit. Returns totals over all rows and the first"
+            + " maxRows rows. A report that is not ready gives an error: check get_report_status first.")
         .input(in)
         .output(out)
         .readOnly()

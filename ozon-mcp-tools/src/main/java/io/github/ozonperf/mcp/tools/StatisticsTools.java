@@ -53,12 +53,10 @@ final class StatisticsTools {
 
   private ToolDef daily() {
     return build("get_daily_statistics", "Daily campaign statistics",
-        "Returns per-campaign, per-day statistics for a period of at most 62 days: views, clicks, spend (roubles),"
-            + " avgBid, orders, ordersMoney (roubles), plus totals over all rows with ctr (% = clicks/views*100) and"
-            + " cpc (roubles = spend/clicks) computed from raw counts. Dates are YYYY-MM-DD, dateTo >= dateFrom."
-            + " Rows default to campaignId, date, views, clicks, spend, orders, ordersMoney; ask for title/avgBid"
-            + " with fields. At most limit (default 50) rows per answer with nextCursor for more; totals always"
-            + " cover every row.",
+        "Returns per-campaign, per-day statistics for at most 62 days: views, clicks, spend, avgBid, orders,"
+            + " ordersMoney (money in roubles), with totals over all rows, ctr (%) and cpc (roubles) computed from"
+            + " raw counts. Ask for title/avgBid with fields. At most limit rows per answer, with nextCursor for"
+            + " more; totals always cover every row.",
         "GET /api/client/statistics/daily/json", DAILY,
         List.of("campaignId", "date", "views", "clicks", "spend", "orders", "ordersMoney"), true,
         (ids, from, to) -> ctx.client().statisticsJson().getDailyStatisticsJson(ids, from, to));
@@ -66,9 +64,8 @@ final class StatisticsTools {
 
   private ToolDef expense() {
     return build("get_campaign_expense", "Daily campaign expense",
-        "Returns per-campaign, per-day expense for a period of at most 62 days: spend, bonusSpent and"
-            + " prepaymentSpent, all in roubles, plus totals over all rows. Dates are YYYY-MM-DD, dateTo >= dateFrom."
-            + " At most limit (default 50) rows per answer with nextCursor for more.",
+        "Returns per-campaign, per-day expense for at most 62 days: spend, bonusSpent and prepaymentSpent, all in"
+            + " roubles, with totals over all rows. At most limit rows per answer, with nextCursor for more.",
         "GET /api/client/statistics/expense/json", EXPENSE,
         List.of("campaignId", "date", "spend", "bonusSpent", "prepaymentSpent"), false,
         (ids, from, to) -> ctx.client().statisticsJson().getCampaignExpenseJson(ids, from, to));
@@ -98,7 +95,7 @@ final class StatisticsTools {
     for (Column c : columns) {
       row.prop(c.name(), number(c.description()));
       if (c.additive()) {
-        totals.prop(c.name(), number("Sum of " + c.description()));
+        totals.prop(c.name(), number(null)); // the row's field says the unit
       }
     }
     if (derived) {
