@@ -70,21 +70,6 @@ final class Values {
     return p.getAsString();
   }
 
-  /** A list of plain objects found under {@code key} of a plain object (empty when absent). */
-  @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> listOf(Map<String, Object> obj, String key) {
-    Object v = obj.get(key);
-    List<Map<String, Object>> out = new ArrayList<>();
-    if (v instanceof List<?> l) {
-      for (Object o : l) {
-        if (o instanceof Map<?, ?> m) {
-          out.add((Map<String, Object>) m);
-        }
-      }
-    }
-    return out;
-  }
-
   /** Roubles -> micro-roubles string, exact (input has at most 2 decimals). */
   static String roublesToMicros(BigDecimal roubles) {
     return roubles.multiply(MICROS_PER_ROUBLE).setScale(0, RoundingMode.UNNECESSARY).toPlainString();
