@@ -311,6 +311,10 @@ final class Args {
         default -> quote(s) + " does not match the pattern " + (p.length() > 60 ? p.substring(0, 60) + "…" : p);
       });
     }
+    if (s.length() == 20 && kind(schema) == Kind.ID && new BigInteger(s).compareTo(UINT64_MAX) > 0) {
+      // the schema's short pattern lets 2^64..19*10^18-1 through (see Schemas.UINT64_PATTERN)
+      throw ToolError.validation(label + ": " + quote(s) + " is above the largest id, " + UINT64_MAX);
+    }
     if ("date".equals(schema.get("format")) && parseDate(s) == null) {
       throw ToolError.validation(label + ": " + quote(s) + " is not a real calendar date; use YYYY-MM-DD");
     }

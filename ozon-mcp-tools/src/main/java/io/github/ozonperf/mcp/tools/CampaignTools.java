@@ -13,8 +13,14 @@ import static io.github.ozonperf.mcp.tools.Schemas.str;
 import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
 import io.github.ozonperf.client.CampaignFilter;
+import io.github.ozonperf.client.model.BidLimits;
+import io.github.ozonperf.client.model.BidLimitsList;
 import io.github.ozonperf.client.model.Campaign;
 import io.github.ozonperf.client.model.CampaignList;
+import io.github.ozonperf.client.model.CampaignObject;
+import io.github.ozonperf.client.model.CampaignObjectList;
+import io.github.ozonperf.client.model.CampaignProduct;
+import io.github.ozonperf.client.model.CampaignProductList;
 import io.github.ozonperf.client.model.CampaignState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +65,7 @@ final class CampaignTools {
         .prop("page", integer("Fetch only this page of Ozon's list (starting at 1) instead of all pages.", 1, 100000))
         .prop("pageSize", integer("Campaigns per Ozon page when page is given (default Ozon's, 100).", 1, 1000))
         .prop("fields", Schemas.enumList(fieldChoices, "Fields per campaign; default " + DEFAULT_FIELDS
-            + ". \"all\" returns every field. Money fields also get a <field>Roubles twin."))
+            + "; \"all\" returns every field."))
         .prop("limit", integer("At most this many campaigns in this answer (default 50).", 1, MAX_LIMIT, 50))
         .prop("cursor", cursorInput())
         .dependent("pageSize", "page");
@@ -79,13 +85,11 @@ final class CampaignTools {
         .build();
     return ToolDef.named("list_campaigns")
         .title("List advertising campaigns")
-        .description("Lists the account's advertising campaigns (all pages, unless page is given), optionally"
-            + " filtered by state,"
-            + " advertised object type or ids. Returns a compact field set per campaign (id, title, state,"
-            + " advObjectType, paymentType, dailyBudget); ask for more with fields (or [\"all\"]). Ids are strings."
-            + " Money fields are Ozon's raw micro-roubles (1 rouble = 1,000,000) with a <field>Roubles twin."
-            + " At most limit (default 50, max 500) campaigns per answer; when more match, the answer has"
-            + " nextCursor and a note saying how many were left out.")
+        .description("Lists the account's advertising campaigns (all pages unless page is given), optionally"
+            + " filtered by state, advertised object type or ids, with a compact field set per campaign (more with"
+            + " fields). Ids are strings. Money fields are Ozon's micro-roubles (1 rouble = 1,000,000) with a"
+            + " <field>Roubles twin. At most limit campaigns per answer; when more match, the answer has nextCursor"
+            + " and a note saying how many were left out.")
         .input(in)
         .output(out)
         .readOnly()
@@ -228,6 +232,10 @@ final class CampaignTools {
     return m;
   }
 
+  private static String plainNumber(Double d) {
+    return d == null ? "" : java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+  }
+
   /** The opaque cursor of a windowed list: nextCursor of the previous answer (an offset). */
   static Map<String, Object> cursorInput() {
     return str("nextCursor from a previous answer to continue the list.", Schemas.CURSOR_PATTERN, 9);
@@ -274,10 +282,11 @@ final class CampaignTools {
           int limit = a.integer("limit", 1, 1000, 200);
           int offset = Values.cursorOffset(a);
           List<Map<String, Object>> all = new ArrayList<>();
-          for (Map<String, Object> o : Values.listOf(Values.plainObject(ctx.client().campaigns().listCampaignObjects(id)),
-              "list")) {
-            Map<String, Object> m = new LinkedHashMap<>(o);
-            m.put("id", Values.str(o.get("id")));
+          CampaignObjectList objects = ctx.client().campaigns().listCampaignObjects(id);
+          for (CampaignObject o : objects == null || objects.getList() == null ? List.<CampaignObject>of()
+              : objects.getList()) {
+            Map<String, Object> m = Values.plainObject(o); // Ozon's fields as sent, the id as a string
+            m.put("id", Values.str(o.getId()));
             all.add(m);
           }
           Values.Window<Map<String, Object>> w = Values.window(all, offset, limit);
@@ -339,17 +348,19 @@ final class CampaignTools {
           String id = a.id("campaignId");
           int page = a.integer("page", 1, 100000, 1);
           int pageSize = a.integer("pageSize", 1, 1000, 100);
-          Object resp = ctx.client().products().listCampaignProducts(id, (long) page, (long) pageSize);
+          CampaignProductList resp = ctx.client().products().listCampaignProducts(id, (long) page,
+              (long) pageSize);
           List<Map<String, Object>> rows = new ArrayList<>();
-          for (Map<String, Object> p : Values.listOf(Values.plainObject(resp), "products")) {
+          for (CampaignProduct p : resp == null || resp.getProducts() == null ? List.<CampaignProduct>of()
+              : resp.getProducts()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("sku", Values.str(p.get("sku")));
-            p.forEach((k, v) -> {
+            m.put("sku", Values.str(p.getSku()));
+            Values.plainObject(p).forEach((k, v) -> { // Ozon's other fields as sent
               if (!k.equals("sku")) {
                 m.put(k, v);
               }
             });
-            String r = Values.microsToRoubles(p.get("bid"));
+            String r = Values.microsToRoubles(p.getBid());
             if (r != null) {
               m.put("bidRoubles", r);
             }
@@ -408,17 +419,19 @@ final class CampaignTools {
         .idempotent()
         .operation("GET /api/client/limits/list")
         .handler((a, call) -> {
-          List<Map<String, Object>> limits = Values.listOf(Values.plainObject(ctx.client().campaigns().getBidLimits()),
-              "limits");
+          BidLimitsList list = ctx.client().campaigns().getBidLimits();
+          List<BidLimits> typed = list == null || list.getLimits() == null ? List.of() : list.getLimits();
+          List<Map<String, Object>> limits = new ArrayList<>();
+          StringBuilder t = new StringBuilder(typed.size() + " bid limit entries");
+          for (BidLimits l : typed) {
+            limits.add(Values.plainObject(l)); // passed through as Ozon reports them
+            t.append('\n').append(Values.str(l.getObjectType())).append(' ')
+                .append(Values.str(l.getPaymentMethod())).append(' ').append(Values.str(l.getPlacement()))
+                .append(": ").append(plainNumber(l.getMinBid())).append("..").append(plainNumber(l.getMaxBid()));
+          }
           Map<String, Object> out2 = new LinkedHashMap<>();
           out2.put("limits", limits);
           out2.put("returned", limits.size());
-          StringBuilder t = new StringBuilder(limits.size() + " bid limit entries");
-          for (Map<String, Object> l : limits) {
-            t.append('\n').append(Values.str(l.get("objectType"))).append(' ')
-                .append(Values.str(l.get("paymentMethod"))).append(' ').append(Values.str(l.get("placement")))
-                .append(": ").append(Values.str(l.get("minBid"))).append("..").append(Values.str(l.get("maxBid")));
-          }
           return new ToolDef.Outcome(out2, t.toString());
         })
         .build();

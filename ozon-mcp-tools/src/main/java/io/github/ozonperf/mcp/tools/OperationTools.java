@@ -6,7 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
-import io.github.ozonperf.client.internal.ModelJson;
+import io.github.ozonperf.client.OzonJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -43,6 +43,9 @@ final class OperationTools {
   static final String DATE_TIME_PATTERN =
       "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]{1,9})?(?:Z|[+-][0-9]{2}:[0-9]{2})$";
   static final int CSV_DEFAULT_LIMIT = 100;
+  /** Bounds of spec-derived arguments where the spec gives none: no Ozon field needs more, and answers echo them. */
+  static final int MAX_STRING = 1000;
+  static final int MAX_ITEMS = 1000;
 
   /** One operation of operations.json. */
   record Operation(String id, String tag, String method, String path, String summary, String returnType,
@@ -292,11 +295,15 @@ final class OperationTools {
         desc = (desc == null ? "" : desc.replace("RFC 3339 date-time", "").replaceAll("[,. ]+$", "") + ", ")
             + "RFC 3339, e.g. 2026-01-31T00:00:00Z";
       } else if ("string".equals(type)) {
-        m = map("type", "string");
+        // the spec's bounds, else ours: a tool argument never needs megabytes (answers echo arguments)
+        m = map("type", "string", "maxLength", s.getOrDefault("maxLength", MAX_STRING));
+        copy(s, m, "minLength", "pattern");
       } else if ("integer".equals(type)) {
-        m = map("type", "integer", "minimum", 0, "maximum", Integer.MAX_VALUE);
+        m = map("type", "integer", "minimum", s.getOrDefault("minimum", 0), "maximum",
+            s.getOrDefault("maximum", Integer.MAX_VALUE));
       } else if ("number".equals(type)) {
-        m = map("type", "number", "minimum", 0, "maximum", 1_000_000_000);
+        m = map("type", "number", "minimum", s.getOrDefault("minimum", 0), "maximum",
+            s.getOrDefault("maximum", 1_000_000_000));
       } else if ("boolean".equals(type)) {
         m = map("type", "boolean");
       } else if ("array".equals(type)) {
@@ -304,9 +311,7 @@ final class OperationTools {
         if (s.get("minItems") != null) {
           m.put("minItems", s.get("minItems"));
         }
-        if (s.get("maxItems") != null) {
-          m.put("maxItems", s.get("maxItems"));
-        }
+        m.put("maxItems", s.getOrDefault("maxItems", MAX_ITEMS));
       } else if ("object".equals(type) || s.containsKey("properties")) {
         Map<String, Object> props = new LinkedHashMap<>();
         ((Map<String, Object>) s.getOrDefault("properties", Map.of())).forEach((k, v) ->
@@ -323,6 +328,14 @@ final class OperationTools {
         m.put("description", desc);
       }
       return m;
+    }
+
+    private static void copy(Map<String, Object> from, Map<String, Object> to, String... keys) {
+      for (String k : keys) {
+        if (from.get(k) != null) {
+          to.put(k, from.get(k));
+        }
+      }
     }
 
     /** The success shape of the answer. */
@@ -430,7 +443,7 @@ final class OperationTools {
           o.put("result", resp == null ? Map.of("ok", true) : Values.plainObject(resp));
           o.put("note", "Sent.");
         }
-        String json = request.containsKey("body") ? " " + ModelJson.gson().toJson(request.get("body")) : "";
+        String json = request.containsKey("body") ? " " + OzonJson.gson().toJson(request.get("body")) : "";
         return new ToolDef.Outcome(o, (dryRun ? "[dry run] " : "") + request.get("method") + " " + request.get("path")
             + query(request) + json + "\n" + o.get("note"));
       }
@@ -440,7 +453,7 @@ final class OperationTools {
             CSV_DEFAULT_LIMIT), Values.cursorOffset(a));
       }
       Map<String, Object> out = resp == null ? Map.of("ok", true) : Values.plainObject(resp);
-      String text = ModelJson.gson().toJson(out);
+      String text = OzonJson.gson().toJson(out);
       return new ToolDef.Outcome(out, text);
     }
 
@@ -473,8 +486,8 @@ final class OperationTools {
 
     private static <T> T convert(String label, Object value, java.lang.reflect.Type type) {
       try {
-        JsonElement tree = ModelJson.gson().toJsonTree(value);
-        return ModelJson.gson().fromJson(tree, type);
+        JsonElement tree = OzonJson.gson().toJsonTree(value);
+        return OzonJson.gson().fromJson(tree, type);
       } catch (JsonParseException | DateTimeParseException | IllegalArgumentException e) {
         throw ToolError.validation(label + ": " + e.getMessage());
       }

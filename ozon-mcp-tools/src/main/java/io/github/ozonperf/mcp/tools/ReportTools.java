@@ -10,8 +10,13 @@ import static io.github.ozonperf.mcp.tools.Schemas.integer;
 import static io.github.ozonperf.mcp.tools.Schemas.number;
 import static io.github.ozonperf.mcp.tools.Schemas.obj;
 import static io.github.ozonperf.mcp.tools.Schemas.str;
+import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
 import io.github.ozonperf.client.OzonReportTimeoutException;
+import io.github.ozonperf.client.model.ReportCampaign;
+import io.github.ozonperf.client.model.ReportList;
+import io.github.ozonperf.client.model.ReportListItem;
+import io.github.ozonperf.client.model.ReportStatus;
 import io.github.ozonperf.client.report.ReportChunk;
 import io.github.ozonperf.client.report.ReportFormat;
 import io.github.ozonperf.client.report.ReportGroupBy;
@@ -72,11 +77,11 @@ final class ReportTools {
 
   private static Map<String, Object> totalsSchema() {
     return obj()
-        .prop("views", number("Sum of views"))
-        .prop("clicks", number("Sum of clicks"))
-        .prop("spend", number("Sum of spend, roubles"))
-        .prop("orders", number("Sum of orders"))
-        .prop("ordersMoney", number("Sum of order value, roubles"))
+        .prop("views", number(null))
+        .prop("clicks", number(null))
+        .prop("spend", number("Roubles"))
+        .prop("orders", number(null))
+        .prop("ordersMoney", number("Roubles"))
         .prop("ctr", number("clicks / views * 100, %"))
         .prop("cpc", number("spend / clicks, roubles"))
         .prop("corrections", number("Ozon's corrections of the period's spend (Корректировка lines), roubles;"
@@ -131,12 +136,10 @@ final class ReportTools {
     return ToolDef.named("get_statistics_report")
         .title("Statistics report (async, with progress)")
         .description("Runs Ozon's asynchronous statistics report end to end: submits one report per chunk of at most 10"
-            + " campaigns x 62 days (one at a time, as Ozon allows only one per account), waits with growing poll"
-            + " intervals (sending MCP progress notifications when the request has a progressToken), downloads and"
-            + " parses the CSV. Returns totals over all rows (views, clicks, spend in roubles, orders, ordersMoney in"
-            + " roubles, ctr %, cpc roubles) and the first maxRows rows (default 50) with a truncation note. Dates"
-            + " YYYY-MM-DD. If it takes longer than timeLimitSeconds (default 120) it returns complete=false with the"
-            + " report UUIDs and states instead of an error: call get_report_status, then download_report.")
+            + " campaigns x 62 days (one at a time, as Ozon allows only one per account), waits (with MCP progress"
+            + " notifications), downloads and parses the CSV. Returns totals over all rows and the first maxRows rows."
+            + " Past timeLimitSeconds it returns complete=false with the report UUIDs instead of an error: call"
+            + " get_report_status, then download_report.")
         .input(in)
         .output(out)
         .readOnly()
@@ -407,17 +410,18 @@ final class ReportTools {
         .operation("GET /api/client/statistics/{UUID}")
         .handler((a, call) -> {
           String uuid = a.uuid("uuid");
-          Map<String, Object> st = Values.plainObject(ctx.client().statistics().getReportStatus(uuid));
-          Map<String, Object> o = new LinkedHashMap<>();
-          o.put("uuid", Values.str(st.getOrDefault("UUID", uuid)));
-          String state = Values.str(st.getOrDefault("state", "UNKNOWN"));
-          o.put("state", state);
-          for (String k : List.of("error", "kind", "createdAt", "updatedAt")) {
-            if (st.get(k) != null && !Values.str(st.get(k)).isEmpty()) {
-              o.put(k, Values.str(st.get(k)));
-            }
+          ReportStatus st = ctx.client().statistics().getReportStatus(uuid);
+          Map<String, Object> o = statusFields(st == null ? new ReportStatus() : st, uuid);
+          String state = (String) o.get("state");
+          if (st != null && st.getError() != null && !st.getError().isEmpty()) {
+            o.put("error", st.getError());
           }
-          if (st.get("request") instanceof Map<?, ?> req) {
+          if (st != null && st.getUpdatedAt() != null) {
+            o.put("updatedAt", ISO_OFFSET_DATE_TIME.format(st.getUpdatedAt()));
+          }
+          // the submitted request, echoed: free-form in the spec (an odd echo never fails the call)
+          if (st != null && st.getRequest() != null) {
+            Map<String, Object> req = st.getRequest();
             if (req.get("campaigns") instanceof List<?> l) {
               o.put("campaignIds", l.stream().map(Values::str).toList());
             }
@@ -473,29 +477,20 @@ final class ReportTools {
         .handler((a, call) -> {
           int page = a.integer("page", 1, 100000, 1);
           int pageSize = a.integer("pageSize", 1, 100, 20);
-          Map<String, Object> resp = Values.plainObject(ctx.client().statistics().listReports((long) page,
-              (long) pageSize));
+          ReportList resp = ctx.client().statistics().listReports((long) page, (long) pageSize);
           List<Map<String, Object>> items = new ArrayList<>();
-          for (Map<String, Object> it : Values.listOf(resp, "items")) {
-            Map<String, Object> meta = it.get("meta") instanceof Map<?, ?> mm ? castMap(mm) : Map.of();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("uuid", Values.str(meta.get("UUID")));
-            m.put("state", Values.str(meta.getOrDefault("state", "UNKNOWN")));
-            if (meta.get("kind") != null) {
-              m.put("kind", Values.str(meta.get("kind")));
-            }
-            if (meta.get("createdAt") != null) {
-              m.put("createdAt", Values.str(meta.get("createdAt")));
-            }
+          for (ReportListItem it : resp == null || resp.getItems() == null ? List.<ReportListItem>of()
+              : resp.getItems()) {
+            Map<String, Object> m = statusFields(it.getMeta() == null ? new ReportStatus() : it.getMeta(), "");
             List<String> cids = new ArrayList<>();
-            for (Map<String, Object> c : Values.listOf(it, "campaigns")) {
-              cids.add(Values.str(c.get("id")));
+            for (ReportCampaign c : it.getCampaigns() == null ? List.<ReportCampaign>of() : it.getCampaigns()) {
+              cids.add(Values.str(c.getId()));
             }
             if (!cids.isEmpty()) {
               m.put("campaignIds", cids);
             }
-            if (it.get("name") != null) {
-              m.put("name", Values.str(it.get("name")));
+            if (it.getName() != null) {
+              m.put("name", it.getName());
             }
             items.add(m);
           }
@@ -503,7 +498,7 @@ final class ReportTools {
           o.put("reports", items);
           o.put("returned", items.size());
           o.put("page", page);
-          BigDecimal total = Values.number(resp.get("total"));
+          BigDecimal total = resp == null ? null : Values.number(resp.getTotal());
           if (total != null) {
             o.put("total", total.intValue());
           }
@@ -525,9 +520,18 @@ final class ReportTools {
         .build();
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> castMap(Map<?, ?> m) {
-    return (Map<String, Object>) m;
+  /** uuid, state (UNKNOWN when absent), kind and createdAt of a report's status, in this order. */
+  private static Map<String, Object> statusFields(ReportStatus st, String uuid) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("uuid", st.getUUID() != null ? st.getUUID() : uuid);
+    m.put("state", st.getState() == null ? "UNKNOWN" : st.getState().toString());
+    if (st.getKind() != null) {
+      m.put("kind", st.getKind().toString());
+    }
+    if (st.getCreatedAt() != null) {
+      m.put("createdAt", ISO_OFFSET_DATE_TIME.format(st.getCreatedAt()));
+    }
+    return m;
   }
 
   // ------------------------------------------------------------------ download_report
@@ -540,11 +544,9 @@ final class ReportTools {
     Map<String, Object> out = resultProps(obj().req("uuid", str("Report UUID"))).build();
     return ToolDef.named("download_report")
         .title("Download a finished report")
-        .description("Downloads and parses a finished statistics report (state OK) by UUID — e.g. one that"
-            + " get_statistics_report"
-            + " left running at its time limit. Returns totals over all rows (spend and ordersMoney in roubles) and"
-            + " the first maxRows rows with a truncation note. A report that is not ready yet gives a not_found or"
-            + " upstream error: check get_report_status first.")
+        .description("Downloads and parses a finished statistics report (state OK) by UUID, e.g. one that"
+            + " get_statistics_report left running at its time limit. Returns totals over all rows and the first"
+            + " maxRows rows. A report that is not ready gives an error: check get_report_status first.")
         .input(in)
         .output(out)
         .readOnly()

@@ -56,7 +56,9 @@ final class Schemas {
       if (!required.isEmpty()) {
         m.put("required", List.copyOf(required));
       }
-      m.put("additionalProperties", additional);
+      if (!additional) {
+        m.put("additionalProperties", false); // true is JSON Schema's default: not spelled out (tools/list size)
+      }
       if (!dependentRequired.isEmpty()) {
         m.put("dependentRequired", dependentRequired);
       }
@@ -102,8 +104,9 @@ final class Schemas {
     return m;
   }
 
+  /** A number; {@code description} may be null when the field's name says it all. */
   static Map<String, Object> number(String description) {
-    return map("type", "number", "description", description);
+    return description == null ? map("type", "number") : map("type", "number", "description", description);
   }
 
   static Map<String, Object> bool(String description, Boolean dflt) {
@@ -125,13 +128,19 @@ final class Schemas {
   /** Report UUIDs as Ozon returns them. */
   static final String UUID_PATTERN = "^[A-Za-z0-9_-]{1,64}$";
 
-  /** Decimal strings from 0 to 18446744073709551615, without leading zeros. */
-  static final String UINT64_PATTERN = decimalsUpTo(Args.UINT64_MAX.toString());
+  /**
+   * Decimal strings without leading zeros, of at most 20 digits, the 20-digit ones below 19 * 10^18: every uint64 and
+   * a sliver above it. The exact pattern for 0..18446744073709551615 ({@link #decimalsUpTo}) is 560 characters, and
+   * an id field appears some forty times in tools/list; {@link Args} rejects the sliver (the id check says "above
+   * the largest id"), as the integer branch's maximum says for numbers.
+   */
+  static final String UINT64_PATTERN = "^(?:0|[1-9][0-9]{0,18}|1[0-8][0-9]{18})$";
 
   /** Ids as an array; maxItems counts every item, duplicates included (they are removed afterwards). */
   static Map<String, Object> idsInput(String description, int maxItems) {
-    return map("type", "array", "items", idInput("id"), "minItems", 1, "maxItems", maxItems, "description",
-        description);
+    Map<String, Object> item = idInput("");
+    item.remove("description"); // the array's description says it
+    return map("type", "array", "items", item, "minItems", 1, "maxItems", maxItems, "description", description);
   }
 
   /** A string matching {@code pattern} (anchored), at most {@code maxLength} characters. */
@@ -142,8 +151,8 @@ final class Schemas {
 
   /** A list of enum strings: at least one, at most as many as there are choices. */
   static Map<String, Object> enumList(List<String> choices, String description) {
-    return map("type", "array", "items", enumStr("field", choices), "minItems", 1, "maxItems", choices.size(),
-        "description", description);
+    return map("type", "array", "items", map("type", "string", "enum", choices), "minItems", 1, "maxItems",
+        choices.size(), "description", description);
   }
 
   /**
@@ -206,25 +215,34 @@ final class Schemas {
     return map("description", description);
   }
 
-  /** The error envelope every isError result carries as structuredContent. */
+  /**
+   * The error envelope every isError result carries as structuredContent. Kept short on purpose: it is repeated in
+   * every tool's outputSchema (tools/list size matters to hosts), so it names the fields a model acts on and leaves
+   * the informational ones ({@code operation}, {@code httpStatus}) open.
+   */
   static Map<String, Object> errorEnvelope() {
-    // Kept short on purpose: it is repeated in every tool's outputSchema (tools/list size matters to hosts).
-    return obj()
-        .req("type", map("enum", List.of("validation", "auth", "permission", "not_found", "rate_limited", "upstream",
-            "timeout")))
+    Map<String, Object> m = obj()
+        // "forbidden" only exists with an accounts file, whose tools add it (AccountTools.withForbidden)
+        .req("type", map("enum", java.util.Arrays.stream(ToolError.Type.values())
+            .filter(t -> t != ToolError.Type.FORBIDDEN).map(t -> t.wire).toList()))
         .req("message", map("type", "string"))
         .req("retryable", map("type", "boolean"))
-        .prop("retryAfterSeconds", map("type", "integer", "minimum", 0))
-        .prop("operation", map("type", "string"))
-        .prop("httpStatus", map("type", "integer"))
+        .prop("retryAfterSeconds", map("type", "integer"))
+        .open()
         .build();
+    m.remove("type"); // the output schema's own "type": "object" covers both branches
+    return m;
   }
 
   /** An output schema: the success shape or the error envelope. */
   static Map<String, Object> output(Map<String, Object> success) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", "object");
-    m.put("anyOf", List.of(trimDescriptions(success), errorEnvelope()));
+    Map<String, Object> ok = trimDescriptions(success);
+    if ("object".equals(ok.get("type"))) {
+      ok.remove("type");
+    }
+    m.put("anyOf", List.of(ok, errorEnvelope()));
     return m;
   }
 

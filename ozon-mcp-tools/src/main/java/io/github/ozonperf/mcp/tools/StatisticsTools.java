@@ -10,6 +10,10 @@ import static io.github.ozonperf.mcp.tools.Schemas.number;
 import static io.github.ozonperf.mcp.tools.Schemas.obj;
 import static io.github.ozonperf.mcp.tools.Schemas.str;
 
+import io.github.ozonperf.client.model.DailyStatisticsJson;
+import io.github.ozonperf.client.model.DailyStatisticsRow;
+import io.github.ozonperf.client.model.ExpenseStatisticsJson;
+import io.github.ozonperf.client.model.ExpenseStatisticsRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -17,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Synchronous statistics tools: get_daily_statistics, get_campaign_expense. */
 final class StatisticsTools {
@@ -25,21 +30,30 @@ final class StatisticsTools {
   /** Rows repeated in the text rendering (the structured content has all of the window). */
   static final int TEXT_ROWS = 20;
 
-  /** A metric column: output name, Ozon's field, whether it sums into totals. */
-  record Column(String name, String ozonField, boolean additive, String description) {
+  /** A metric column of rows of type {@code R}: output name, the model's getter, whether it sums into totals. */
+  record Column<R>(String name, Function<R, String> read, boolean additive, String description) {
   }
 
-  static final List<Column> DAILY = List.of(
-      new Column("views", "views", true, "Impressions"),
-      new Column("clicks", "clicks", true, "Clicks"),
-      new Column("spend", "moneySpent", true, "Spend in roubles"),
-      new Column("avgBid", "avgBid", false, "Average bid in roubles"),
-      new Column("orders", "orders", true, "Orders"),
-      new Column("ordersMoney", "ordersMoney", true, "Order value in roubles"));
-  static final List<Column> EXPENSE = List.of(
-      new Column("spend", "moneySpent", true, "Spend in roubles"),
-      new Column("bonusSpent", "bonusSpent", true, "Bonus (promo money) spent, roubles"),
-      new Column("prepaymentSpent", "prepaymentSpent", true, "Prepayment spent, roubles"));
+  /** How a row of type {@code R} names its campaign, title and day. */
+  record RowKeys<R>(Function<R, String> campaignId, Function<R, String> title, Function<R, String> date) {
+  }
+
+  static final List<Column<DailyStatisticsRow>> DAILY = List.of(
+      new Column<>("views", DailyStatisticsRow::getViews, true, "Impressions"),
+      new Column<>("clicks", DailyStatisticsRow::getClicks, true, "Clicks"),
+      new Column<>("spend", DailyStatisticsRow::getMoneySpent, true, "Spend in roubles"),
+      new Column<>("avgBid", DailyStatisticsRow::getAvgBid, false, "Average bid in roubles"),
+      new Column<>("orders", DailyStatisticsRow::getOrders, true, "Orders"),
+      new Column<>("ordersMoney", DailyStatisticsRow::getOrdersMoney, true, "Order value in roubles"));
+  static final RowKeys<DailyStatisticsRow> DAILY_KEYS = new RowKeys<>(DailyStatisticsRow::getId,
+      DailyStatisticsRow::getTitle, DailyStatisticsRow::getDate);
+  static final List<Column<ExpenseStatisticsRow>> EXPENSE = List.of(
+      new Column<>("spend", ExpenseStatisticsRow::getMoneySpent, true, "Spend in roubles"),
+      new Column<>("bonusSpent", ExpenseStatisticsRow::getBonusSpent, true, "Bonus (promo money) spent, roubles"),
+      new Column<>("prepaymentSpent", ExpenseStatisticsRow::getPrepaymentSpent, true,
+          "Prepayment spent, roubles"));
+  static final RowKeys<ExpenseStatisticsRow> EXPENSE_KEYS = new RowKeys<>(ExpenseStatisticsRow::getId,
+      ExpenseStatisticsRow::getTitle, ExpenseStatisticsRow::getDate);
 
   private final ToolContext ctx;
 
@@ -53,34 +67,38 @@ final class StatisticsTools {
 
   private ToolDef daily() {
     return build("get_daily_statistics", "Daily campaign statistics",
-        "Returns per-campaign, per-day statistics for a period of at most 62 days: views, clicks, spend (roubles),"
-            + " avgBid, orders, ordersMoney (roubles), plus totals over all rows with ctr (% = clicks/views*100) and"
-            + " cpc (roubles = spend/clicks) computed from raw counts. Dates are YYYY-MM-DD, dateTo >= dateFrom."
-            + " Rows default to campaignId, date, views, clicks, spend, orders, ordersMoney; ask for title/avgBid"
-            + " with fields. At most limit (default 50) rows per answer with nextCursor for more; totals always"
-            + " cover every row.",
-        "GET /api/client/statistics/daily/json", DAILY,
+        "Returns per-campaign, per-day statistics for at most 62 days: views, clicks, spend, avgBid, orders,"
+            + " ordersMoney (money in roubles), with totals over all rows, ctr (%) and cpc (roubles) computed from"
+            + " raw counts. Ask for title/avgBid with fields. At most limit rows per answer, with nextCursor for"
+            + " more; totals always cover every row.",
+        "GET /api/client/statistics/daily/json", DAILY, DAILY_KEYS,
         List.of("campaignId", "date", "views", "clicks", "spend", "orders", "ordersMoney"), true,
-        (ids, from, to) -> ctx.client().statisticsJson().getDailyStatisticsJson(ids, from, to));
+        (ids, from, to) -> {
+          DailyStatisticsJson r = ctx.client().statisticsJson().getDailyStatisticsJson(ids, from, to);
+          return r == null || r.getRows() == null ? List.of() : r.getRows();
+        });
   }
 
   private ToolDef expense() {
     return build("get_campaign_expense", "Daily campaign expense",
-        "Returns per-campaign, per-day expense for a period of at most 62 days: spend, bonusSpent and"
-            + " prepaymentSpent, all in roubles, plus totals over all rows. Dates are YYYY-MM-DD, dateTo >= dateFrom."
-            + " At most limit (default 50) rows per answer with nextCursor for more.",
-        "GET /api/client/statistics/expense/json", EXPENSE,
+        "Returns per-campaign, per-day expense for at most 62 days: spend, bonusSpent and prepaymentSpent, all in"
+            + " roubles, with totals over all rows. At most limit rows per answer, with nextCursor for more.",
+        "GET /api/client/statistics/expense/json", EXPENSE, EXPENSE_KEYS,
         List.of("campaignId", "date", "spend", "bonusSpent", "prepaymentSpent"), false,
-        (ids, from, to) -> ctx.client().statisticsJson().getCampaignExpenseJson(ids, from, to));
+        (ids, from, to) -> {
+          ExpenseStatisticsJson r = ctx.client().statisticsJson().getCampaignExpenseJson(ids, from, to);
+          return r == null || r.getRows() == null ? List.of() : r.getRows();
+        });
   }
 
+  /** The typed call: the rows of a period. */
   @FunctionalInterface
-  interface Fetch {
-    Object fetch(List<String> ids, LocalDate from, LocalDate to);
+  interface Fetch<R> {
+    List<R> fetch(List<String> ids, LocalDate from, LocalDate to);
   }
 
-  private ToolDef build(String name, String title, String description, String operation, List<Column> columns,
-      List<String> defaultFields, boolean derived, Fetch fetch) {
+  private <R> ToolDef build(String name, String title, String description, String operation, List<Column<R>> columns,
+      RowKeys<R> keys, List<String> defaultFields, boolean derived, Fetch<R> fetch) {
     List<String> allFields = new ArrayList<>(List.of("campaignId", "title", "date"));
     columns.forEach(c -> allFields.add(c.name()));
     Schemas.Obj in = obj()
@@ -95,10 +113,10 @@ final class StatisticsTools {
         .prop("title", str("Campaign title"))
         .prop("date", str("Day, YYYY-MM-DD as Ozon sends it"));
     Schemas.Obj totals = obj();
-    for (Column c : columns) {
+    for (Column<R> c : columns) {
       row.prop(c.name(), number(c.description()));
       if (c.additive()) {
-        totals.prop(c.name(), number("Sum of " + c.description()));
+        totals.prop(c.name(), number(null)); // the row's field says the unit
       }
     }
     if (derived) {
@@ -131,23 +149,24 @@ final class StatisticsTools {
       List<String> fields = a.has("fields") ? a.stringList("fields", allFields) : defaultFields;
       int limit = a.integer("limit", 1, 1000, 50);
       int offset = Values.cursorOffset(a);
-      Object resp = fetch.fetch(ids, range[0], range[1]);
+      List<R> fetched = fetch.fetch(ids, range[0], range[1]);
       List<Map<String, Object>> rows = new ArrayList<>();
       Map<String, BigDecimal> sums = new LinkedHashMap<>();
-      for (Column c : columns) {
+      for (Column<R> c : columns) {
         if (c.additive()) {
           sums.put(c.name(), BigDecimal.ZERO);
         }
       }
-      for (Map<String, Object> r : Values.listOf(Values.plainObject(resp), "rows")) {
+      for (R r : fetched) {
         Map<String, Object> full = new LinkedHashMap<>();
-        full.put("campaignId", Values.str(r.get("id")));
-        if (r.get("title") != null) {
-          full.put("title", r.get("title"));
+        full.put("campaignId", Values.str(keys.campaignId().apply(r)));
+        String rowTitle = keys.title().apply(r);
+        if (rowTitle != null) {
+          full.put("title", rowTitle);
         }
-        full.put("date", Values.str(r.get("date")));
-        for (Column c : columns) {
-          BigDecimal v = Values.number(r.get(c.ozonField()));
+        full.put("date", Values.str(keys.date().apply(r)));
+        for (Column<R> c : columns) {
+          BigDecimal v = Values.number(c.read().apply(r));
           if (v != null) {
             full.put(c.name(), Values.jsonNumber(v));
             if (c.additive()) {

@@ -206,8 +206,8 @@ public final class ToolRegistry {
   }
 
   private static McpSchema.Tool toTool(ToolDef def, boolean accounts) {
+    // The title is the tool's own (MCP 2025-06-18); annotations.title would repeat it in every tools/list.
     McpSchema.ToolAnnotations.Builder ann = McpSchema.ToolAnnotations.builder()
-        .title(def.title)
         .readOnlyHint(def.readOnly)
         .openWorldHint(true);
     if (!def.readOnly) {

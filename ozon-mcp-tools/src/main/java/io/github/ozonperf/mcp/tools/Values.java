@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import io.github.ozonperf.client.internal.ModelJson;
+import io.github.ozonperf.client.OzonJson;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ final class Values {
     if (model == null) {
       return null;
     }
-    return plain(ModelJson.gson().toJsonTree(model));
+    return plain(OzonJson.gson().toJsonTree(model));
   }
 
   @SuppressWarnings("unchecked")
@@ -61,28 +61,9 @@ final class Values {
       return p.getAsBoolean();
     }
     if (p.isNumber()) {
-      BigDecimal d = p.getAsBigDecimal();
-      if (d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
-        return d.longValue();
-      }
-      return d.doubleValue();
+      return jsonNumber(p.getAsBigDecimal());
     }
     return p.getAsString();
-  }
-
-  /** A list of plain objects found under {@code key} of a plain object (empty when absent). */
-  @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> listOf(Map<String, Object> obj, String key) {
-    Object v = obj.get(key);
-    List<Map<String, Object>> out = new ArrayList<>();
-    if (v instanceof List<?> l) {
-      for (Object o : l) {
-        if (o instanceof Map<?, ?> m) {
-          out.add((Map<String, Object>) m);
-        }
-      }
-    }
-    return out;
   }
 
   /** Roubles -> micro-roubles string, exact (input has at most 2 decimals). */
@@ -130,15 +111,22 @@ final class Values {
     }
   }
 
-  /** A number as a JSON-friendly value: long when integral, else double (2+ decimals kept). */
+  /**
+   * A number as a JSON value that says exactly the same number: a long when integral and it fits, a double when the
+   * double prints as the same decimal (12.35), else the BigDecimal itself (a 20-digit id, 0.1234567890123456789,
+   * 1E+400): never a silently rounded value, and never a huge expansion of an exponent.
+   */
   static Object jsonNumber(BigDecimal d) {
     if (d == null) {
       return null;
     }
-    if (d.stripTrailingZeros().scale() <= 0) {
-      return d.longValueExact();
+    BigDecimal s = d.stripTrailingZeros();
+    if (s.scale() <= 0 && s.precision() - s.scale() <= 18) {
+      return s.longValueExact();
     }
-    return d.doubleValue();
+    double v = d.doubleValue();
+    // a double when it says the same number (12.35), else the exact decimal: never a silently rounded value
+    return Double.isFinite(v) && new BigDecimal(Double.toString(v)).compareTo(d) == 0 ? (Object) v : s;
   }
 
   /** Keeps only {@code fields} (in that order) of an object. */

@@ -10,8 +10,14 @@ import static io.github.ozonperf.mcp.tools.Schemas.map;
 import static io.github.ozonperf.mcp.tools.Schemas.obj;
 import static io.github.ozonperf.mcp.tools.Schemas.str;
 
-import io.github.ozonperf.client.invoker.JSON;
+import io.github.ozonperf.client.OzonJson;
+import io.github.ozonperf.client.model.Campaign;
+import io.github.ozonperf.client.model.CampaignDetails;
+import io.github.ozonperf.client.model.CampaignList;
+import io.github.ozonperf.client.model.CampaignProduct;
+import io.github.ozonperf.client.model.CampaignProductList;
 import io.github.ozonperf.client.model.PatchCampaignRequest;
+import io.github.ozonperf.client.model.ProductBid;
 import io.github.ozonperf.client.model.UpdateProductBidsRequest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,7 +29,8 @@ import java.util.Map;
 /**
  * Write tools (registered only with OZON_MCP_ENABLE_WRITES=true): activate_campaign, deactivate_campaign,
  * update_campaign, set_product_bids. All default to dryRun=true: nothing is sent, the answer shows exactly the
- * request that would be sent and the current state it would change.
+ * request that would be sent and the current state it would change. The body shown is the generated request object
+ * that a real call sends, written by the same binding the client sends it with ({@link Values#plainObject}).
  */
 final class WriteTools {
   static final BigDecimal MAX_BUDGET_ROUBLES = new BigDecimal("100000000");
@@ -62,12 +69,14 @@ final class WriteTools {
         .build();
   }
 
+  private static final List<String> CURRENT_FIELDS = List.of("id", "title", "state", "advObjectType", "fromDate",
+      "toDate", "budget", "dailyBudget", "weeklyBudget");
+
   private Map<String, Object> currentCampaign(String id) {
-    Object page = ctx.client().campaigns().listCampaigns(List.of(id), null, null, null, null);
-    for (Map<String, Object> c : Values.listOf(Values.plainObject(page), "list")) {
-      if (id.equals(Values.str(c.get("id")))) {
-        return CampaignTools.compactCampaign(c, List.of("id", "title", "state", "advObjectType", "fromDate",
-            "toDate", "budget", "dailyBudget", "weeklyBudget"));
+    CampaignList page = ctx.client().campaigns().listCampaigns(List.of(id), null, null, null, null);
+    for (Campaign c : page == null || page.getList() == null ? List.<Campaign>of() : page.getList()) {
+      if (id.equals(c.getId())) {
+        return CampaignTools.compactCampaign(CampaignTools.campaignFields(c, CURRENT_FIELDS), CURRENT_FIELDS);
       }
     }
     throw new ToolError(ToolError.Type.NOT_FOUND, "campaign " + id + " was not found in this account; list_campaigns"
@@ -85,7 +94,7 @@ final class WriteTools {
   }
 
   private static String json(Object o) {
-    return JSON.getGson().toJson(o);
+    return OzonJson.gson().toJson(o);
   }
 
   // ------------------------------------------------------------------ activate / deactivate
@@ -117,10 +126,16 @@ final class WriteTools {
             o.put("note", "Nothing was sent. Campaign " + id + " is " + CampaignTools.shortState(current.get("state"))
                 + "; call " + verb + "_campaign again with dryRun=false to " + verb + " it.");
           } else {
-            Object resp = activate ? ctx.client().campaigns().activateCampaign(id, null)
+            CampaignDetails resp = activate ? ctx.client().campaigns().activateCampaign(id, null)
                 : ctx.client().campaigns().deactivateCampaign(id, null);
-            Map<String, Object> after = CampaignTools.compactCampaign(Values.plainObject(resp),
-                List.of("id", "title", "state"));
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("id", resp == null || resp.getId() == null ? id : resp.getId());
+            if (resp != null && resp.getTitle() != null) {
+              after.put("title", resp.getTitle());
+            }
+            if (resp != null && resp.getState() != null) {
+              after.put("state", resp.getState().toString());
+            }
             o.put("result", after);
             o.put("note", "Sent. Campaign " + id + " state: " + CampaignTools.shortState(current.get("state")) + " -> "
                 + CampaignTools.shortState(after.getOrDefault("state", "?")) + ".");
@@ -157,28 +172,25 @@ final class WriteTools {
         .handler((a, call) -> {
           String id = a.id("campaignId");
           boolean dryRun = a.bool("dryRun", true);
-          Map<String, Object> body = new LinkedHashMap<>();
+          PatchCampaignRequest req = new PatchCampaignRequest();
           List<Map<String, Object>> conversions = new ArrayList<>();
-          for (String[] f : new String[][] {{"dailyBudgetRoubles", "dailyBudget"}, {"weeklyBudgetRoubles",
-              "weeklyBudget"}, {"budgetRoubles", "budget"}}) {
-            if (a.has(f[0])) {
-              BigDecimal r = a.roubles(f[0], MAX_BUDGET_ROUBLES);
-              String micros = Values.roublesToMicros(r);
-              body.put(f[1], micros);
-              conversions.add(conversion(f[1], r, micros));
-            }
+          if (a.has("dailyBudgetRoubles")) {
+            req.setDailyBudget(micros(a, "dailyBudgetRoubles", "dailyBudget", conversions));
+          }
+          if (a.has("weeklyBudgetRoubles")) {
+            req.setWeeklyBudget(micros(a, "weeklyBudgetRoubles", "weeklyBudget", conversions));
+          }
+          if (a.has("budgetRoubles")) {
+            req.setBudget(micros(a, "budgetRoubles", "budget", conversions));
           }
           LocalDate from = a.optionalDate("fromDate");
           LocalDate to = a.optionalDate("toDate");
           if (from != null && to != null && to.isBefore(from)) {
             throw ToolError.validation("toDate (" + to + ") is before fromDate (" + from + "); swap them");
           }
-          if (from != null) {
-            body.put("fromDate", from.toString());
-          }
-          if (to != null) {
-            body.put("toDate", to.toString());
-          }
+          req.setFromDate(from);
+          req.setToDate(to);
+          Map<String, Object> body = Values.plainObject(req); // exactly what patchCampaign(id, req) sends
           if (body.isEmpty()) {
             throw ToolError.validation("nothing to change: give at least one of dailyBudgetRoubles,"
                 + " weeklyBudgetRoubles, budgetRoubles, fromDate, toDate");
@@ -201,15 +213,21 @@ final class WriteTools {
             o.put("note", "Nothing was sent. Call update_campaign again with the same arguments and dryRun=false to"
                 + " apply.");
           } else {
-            PatchCampaignRequest req = JSON.getGson().fromJson(json(body), PatchCampaignRequest.class);
-            Object resp = ctx.client().campaigns().patchCampaign(id, req);
-            o.put("result", Values.plainObject(resp));
+            o.put("result", Values.plainObject(ctx.client().campaigns().patchCampaign(id, req)));
             o.put("note", "Sent. Campaign " + id + " was updated; list_campaigns shows the new values.");
           }
-          return new ToolDef.Outcome(o, (dryRun ? "[dry run] " : "") + "PATCH " + path + " " + json(body) + "\n"
+          return new ToolDef.Outcome(o, (dryRun ? "[dry run] " : "") + "PATCH " + path + " " + json(req) + "\n"
               + renderConversions(conversions) + o.get("note"));
         })
         .build();
+  }
+
+  /** Reads a roubles argument, records its conversion, and returns the micro-roubles Ozon takes. */
+  private static String micros(Args a, String argument, String field, List<Map<String, Object>> conversions) {
+    BigDecimal r = a.roubles(argument, MAX_BUDGET_ROUBLES);
+    String micros = Values.roublesToMicros(r);
+    conversions.add(conversion(field, r, micros));
+    return micros;
   }
 
   private static Map<String, Object> money(String description) {
@@ -265,7 +283,7 @@ final class WriteTools {
           String id = a.id("campaignId");
           boolean dryRun = a.bool("dryRun", true);
           List<Map<String, Object>> input = a.objectList("bids", MAX_BIDS);
-          List<Map<String, Object>> bodyBids = new ArrayList<>();
+          UpdateProductBidsRequest req = new UpdateProductBidsRequest();
           List<Map<String, Object>> conversions = new ArrayList<>();
           for (int i = 0; i < input.size(); i++) {
             Map<String, Object> b = input.get(i);
@@ -275,35 +293,30 @@ final class WriteTools {
             }
             BigDecimal r = Args.roublesValue("bids[" + i + "].bidRoubles", b.get("bidRoubles"), MAX_BID_ROUBLES);
             String micros = Values.roublesToMicros(r);
-            Map<String, Object> bb = new LinkedHashMap<>();
-            bb.put("sku", sku);
-            bb.put("bid", micros);
-            bodyBids.add(bb);
+            req.addBidsItem(new ProductBid().sku(sku).bid(micros));
             Map<String, Object> c = conversion("bid", r, micros);
             c.put("sku", sku);
             conversions.add(c);
           }
-          Map<String, Object> body = Map.of("bids", bodyBids);
+          Map<String, Object> body = Values.plainObject(req); // exactly what updateProductBids(id, req) sends
+          int bids = req.getBids().size();
           String path = "/api/client/campaign/" + id + "/products";
-          Map<String, Map<String, Object>> bySku = new LinkedHashMap<>();
-          Object page = ctx.client().products().listCampaignProducts(id, 1L, 1000L);
-          for (Map<String, Object> p : Values.listOf(Values.plainObject(page), "products")) {
-            bySku.put(Values.str(p.get("sku")), p);
+          Map<String, CampaignProduct> bySku = new LinkedHashMap<>();
+          CampaignProductList page = ctx.client().products().listCampaignProducts(id, 1L, 1000L);
+          for (CampaignProduct p : page == null || page.getProducts() == null ? List.<CampaignProduct>of()
+              : page.getProducts()) {
+            bySku.put(p.getSku(), p);
           }
           List<Map<String, Object>> current = new ArrayList<>();
           for (Map<String, Object> c : conversions) {
-            Map<String, Object> p = bySku.get(c.get("sku"));
+            CampaignProduct p = bySku.get(c.get("sku"));
             Map<String, Object> cur = new LinkedHashMap<>();
             cur.put("sku", c.get("sku"));
-            if (p == null) {
-              cur.put("inCampaign", false);
-            } else {
-              cur.put("inCampaign", true);
-              if (p.get("bid") != null) {
-                cur.put("bid", Values.str(p.get("bid")));
-                cur.put("bidRoubles", Values.microsToRoubles(p.get("bid")));
-                c.put("currentRoubles", Values.microsToRoubles(p.get("bid")));
-              }
+            cur.put("inCampaign", p != null);
+            if (p != null && p.getBid() != null) {
+              cur.put("bid", p.getBid());
+              cur.put("bidRoubles", Values.microsToRoubles(p.getBid()));
+              c.put("currentRoubles", Values.microsToRoubles(p.getBid()));
             }
             current.add(cur);
           }
@@ -317,12 +330,11 @@ final class WriteTools {
           if (dryRun) {
             o.put("note", "Nothing was sent." + warn + " Call set_product_bids again with dryRun=false to apply.");
           } else {
-            UpdateProductBidsRequest req = JSON.getGson().fromJson(json(body), UpdateProductBidsRequest.class);
             ctx.client().products().updateProductBids(id, req);
-            o.put("result", Map.of("updated", bodyBids.size()));
-            o.put("note", "Sent. " + bodyBids.size() + " bid(s) updated." + warn);
+            o.put("result", Map.of("updated", bids));
+            o.put("note", "Sent. " + bids + " bid(s) updated." + warn);
           }
-          StringBuilder t = new StringBuilder((dryRun ? "[dry run] " : "") + "PUT " + path + " (" + bodyBids.size()
+          StringBuilder t = new StringBuilder((dryRun ? "[dry run] " : "") + "PUT " + path + " (" + bids
               + " bids)\n");
           for (Map<String, Object> c : conversions) {
             t.append("sku ").append(c.get("sku")).append(": ").append(c.get("roubles")).append(" RUB = ")

@@ -67,6 +67,17 @@ class GsonMcpJsonMapperTest {
   }
 
   @Test
+  void writesExactDecimalsAndBigIntegersAsTheirDigits() throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("sku", new java.math.BigDecimal("18446744073709551615"));
+    m.put("bid", new java.math.BigDecimal("0.1234567890123456789"));
+    m.put("views", 12L);
+    m.put("spend", 12.35);
+    assertEquals("{\"sku\":18446744073709551615,\"bid\":0.1234567890123456789,\"views\":12,\"spend\":12.35}",
+        GSON.writeValueAsString(m));
+  }
+
+  @Test
   void writesToolResultsWithStructuredContentAsJacksonDoes() throws IOException {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("id", "4492188");

@@ -103,9 +103,9 @@ class ToolSnapshotTest {
       }
     }
     System.out.println("Context budget (tools/list, compact JSON):\n" + table);
-    // Goal: all <= 100 kB. Met with writes off (the default); with OZON_MCP_ENABLE_WRITES=true it is ~116 kB.
-    assertTrue(listBytes("all", false) <= 100_000, table.toString());
-    assertTrue(listBytes("all", true) <= 120_000, table.toString());
+    // Goals (issue 16): default <= 26 kB, all <= 100 kB, writes included.
+    assertTrue(listBytes("default", false) <= 26_000, table.toString());
+    assertTrue(listBytes("all", true) <= 100_000, table.toString());
     assertEquals(listBytes("default", false), listBytes(null, false));
   }
 }

@@ -23,6 +23,23 @@ class ValuesTest {
   }
 
   @Test
+  void jsonNumbersSayExactlyTheNumberTheyWereGiven() throws Exception {
+    assertEquals(12L, Values.jsonNumber(new BigDecimal("12.00")));
+    assertEquals(12.35, Values.jsonNumber(new BigDecimal("12.35")));
+    assertEquals(999999999999999999L, Values.jsonNumber(new BigDecimal("999999999999999999")));
+    // beyond a long, or more digits than a double keeps: the decimal itself, not a rounded double
+    assertEquals(new BigDecimal("18446744073709551615"), Values.jsonNumber(new BigDecimal("18446744073709551615")));
+    assertEquals(new BigDecimal("1234567890123.456789"), Values.jsonNumber(new BigDecimal("1234567890123.456789")));
+    // an exponent stays an exponent (no 100-million-digit expansion)
+    assertEquals("1E+100000000", Values.jsonNumber(new BigDecimal("1E+100000000")).toString());
+    // and through the JSON a model turns into
+    Object plain = Values.plain(com.google.gson.JsonParser.parseString("{\"sku\":18446744073709551615,"
+        + "\"bid\":0.1234567890123456789}"));
+    assertEquals(Map.of("sku", new BigDecimal("18446744073709551615"), "bid", new BigDecimal("0.1234567890123456789")),
+        plain);
+  }
+
+  @Test
   void roublesConvertToMicroRoublesExactlyAndBack() {
     assertEquals("12500000", Values.roublesToMicros(new BigDecimal("12.5")));
     assertEquals("1234560000", Values.roublesToMicros(new BigDecimal("1234.56")));

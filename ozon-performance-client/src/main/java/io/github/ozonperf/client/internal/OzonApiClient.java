@@ -18,8 +18,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import okhttp3.Call;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -75,6 +77,20 @@ public final class OzonApiClient extends ApiClient {
   @Override
   public String escapeString(String str) {
     return URLEncoder.encode(str, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /**
+   * Writes JSON request bodies with {@link ModelJson}, the binding that also reads answers, so that what a caller
+   * previews with {@code ModelJson.gson().toJson(request)} is byte for byte what is sent; other bodies go to the
+   * generated code.
+   */
+  @Override
+  public RequestBody serialize(Object obj, String contentType) throws ApiException {
+    if (obj == null || obj instanceof String || obj instanceof byte[] || obj instanceof File
+        || !isJsonMime(contentType)) {
+      return super.serialize(obj, contentType);
+    }
+    return RequestBody.create(ModelJson.gson().toJson(obj), MediaType.parse(contentType));
   }
 
   /**
