@@ -273,6 +273,14 @@ final class StdioTransport implements McpServerTransportProvider {
     }
   }
 
+  /** Writes a line that already ends in its newline, in one piece. */
+  private void writeLine(byte[] line, int length) throws IOException {
+    synchronized (out) {
+      out.write(line, 0, length);
+      out.flush();
+    }
+  }
+
   /** Writes one message and its newline in one piece; JSON from the mapper is compact, so it has no raw newline. */
   private void writeLine(byte[] json) throws IOException {
     byte[] line = Arrays.copyOf(json, json.length + 1);
@@ -316,7 +324,12 @@ final class StdioTransport implements McpServerTransportProvider {
           return; // a cancelled call: the MCP specification asks for no answer
         }
         try {
-          writeLine(serialize(message));
+          AnswerWriter direct = AnswerWriter.get();
+          if (message instanceof McpSchema.JSONRPCResponse response && direct.toolResult(response)) {
+            writeLine(direct.buffer(), direct.length()); // a tool's answer: straight to UTF-8 (AnswerWriter)
+          } else {
+            writeLine(serialize(message));
+          }
           if (answerId != null) {
             inFlight.answered(answerId); // after the write: shutdown waits for answers to be out
           }
