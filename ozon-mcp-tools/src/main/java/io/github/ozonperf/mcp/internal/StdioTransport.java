@@ -235,7 +235,8 @@ final class StdioTransport implements McpServerTransportProvider {
       }
       McpSchema.JSONRPCMessage message;
       try {
-        message = McpSchema.deserializeJsonRpcMessage(mapper, checked.json());
+        message = checked.request() != null ? JsonRpcRules.request(checked.request())
+            : McpSchema.deserializeJsonRpcMessage(mapper, checked.json());
       } catch (IOException | RuntimeException e) {
         log.warn("a stdin line is not a JSON-RPC message: {}", ErrorText.bounded(e.getMessage()));
         writeLine(JsonRpcRules.error(checked.id(), JsonRpcRules.INVALID_REQUEST,
