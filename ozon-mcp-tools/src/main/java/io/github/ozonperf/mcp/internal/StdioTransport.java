@@ -124,6 +124,11 @@ final class StdioTransport implements McpServerTransportProvider {
       }
       early.clear();
       session = created;
+      lock.notifyAll(); // a reader waiting for the server goes on
+    }
+    if (closing.get()) {
+      created.close(); // stdin ended before the server existed: as the reader does at the end of input
+      return;
     }
     startReader();
   }
@@ -152,8 +157,18 @@ final class StdioTransport implements McpServerTransportProvider {
           synchronized (lock) {
             s = session;
             if (s == null) {
-              if (!answeredEarly(line)) {
-                early.add(new Early(line, false));
+              Verdict verdict = answeredEarly(line);
+              if (verdict == Verdict.ANSWERED) {
+                continue;
+              }
+              early.add(new Early(line, false));
+              if (verdict == Verdict.QUEUED) {
+                continue;
+              }
+              // A request the recording cannot answer: read nothing more until the server has it, as before this
+              // shortcut, so that the end of input that may follow still finds it in flight.
+              while (session == null && !closing.get()) {
+                lock.wait();
               }
               continue;
             }
@@ -165,6 +180,8 @@ final class StdioTransport implements McpServerTransportProvider {
       if (!closing.get()) {
         log.warn("reading stdin failed: {}", e.getMessage());
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       closing.set(true);
       McpServerSession s;
@@ -178,44 +195,57 @@ final class StdioTransport implements McpServerTransportProvider {
     }
   }
 
+  /** What {@link #answeredEarly} made of a line read before the server exists. */
+  private enum Verdict {
+    /** answered from the recording */
+    ANSWERED,
+    /** a notification, handed to the server once it exists; reading goes on */
+    QUEUED,
+    /** anything else, handed to the server once it exists; reading waits for it */
+    WAIT
+  }
+
   /**
    * Before the server exists: answers a plain initialize, and after it tools/list, from the recording (under the
-   * lock). Returns false for every other line, which then waits for the server.
+   * lock); tells notifications, which may wait, from everything else, which the server must see before more is read.
    */
-  private boolean answeredEarly(String line) throws IOException {
+  private Verdict answeredEarly(String line) throws IOException {
     if (prepared == null) {
-      return false;
+      return Verdict.WAIT;
     }
     Inbound checked = JsonRpcRules.check(line, initialized.get(), Set.of());
-    if (checked.answer() != null || checked.json() == null || checked.id() == null) {
-      return false; // errors and cancellations are handled in order, once the server is there
+    if (checked.answer() == null && checked.id() == null) {
+      return Verdict.QUEUED; // a notification (notifications/initialized, a cancellation)
+    }
+    if (checked.answer() != null || checked.json() == null) {
+      return Verdict.WAIT; // answered in order, once the server is there
     }
     com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(checked.json()).getAsJsonObject();
     String method = o.get("method").getAsString();
     if (McpSchema.METHOD_INITIALIZE.equals(method) && !initialized.get()) {
       byte[] answer = prepared.initializeAnswer(checked.id(), o.get("params"));
       if (answer == null) {
-        return false;
+        return Verdict.WAIT;
       }
       initialized.set(true);
       preparedInitialize = true;
       early.add(new Early(checked.json(), true));
       writeLine(answer);
-      return true;
+      return Verdict.ANSWERED;
     }
     if (McpSchema.METHOD_TOOLS_LIST.equals(method) && preparedInitialize) {
       byte[] answer = prepared.toolsListAnswer(checked.id(), o.get("params"));
       if (answer == null) {
-        return false;
+        return Verdict.WAIT;
       }
       writeLine(answer);
       Runnable hook = afterToolsList.getAndSet(null);
       if (hook != null) {
         hook.run();
       }
-      return true;
+      return Verdict.ANSWERED;
     }
-    return false;
+    return Verdict.WAIT;
   }
 
   private void process(McpServerSession s, String line) {

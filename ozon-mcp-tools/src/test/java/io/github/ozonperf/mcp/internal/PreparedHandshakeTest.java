@@ -116,6 +116,31 @@ class PreparedHandshakeTest {
     s.close();
   }
 
+  @Test
+  void aCallFollowedByTheEndOfInputIsAnsweredAsWithoutTheRecording() throws Exception {
+    for (boolean recorded : new boolean[] {true, false}) {
+      Session s = new Session(env("default", recorded));
+      s.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+          + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
+      s.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+      s.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
+      s.send("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"list_campaigns\","
+          + "\"arguments\":{\"limit\":1}}}");
+      s.stdin.sink.close(); // the end of input right behind the call, before the server exists
+      s.start("--sandbox");
+      List<Integer> ids = new java.util.ArrayList<>();
+      // serve mode ends (exit 0, closing stdout) once the answers are out: what was written by then is all there is
+      assertTrue(s.stopped.await(30, TimeUnit.SECONDS), "serve mode ends at the end of input");
+      for (String l; (l = s.lines.readLine()) != null; ) {
+        JsonObject o = JsonParser.parseString(l).getAsJsonObject();
+        if (o.has("id")) {
+          ids.add(o.get("id").getAsInt());
+        }
+      }
+      assertEquals(List.of(1, 2, 3), ids, "recorded=" + recorded);
+    }
+  }
+
   private static Map<String, String> env(String key, boolean recorded) {
     Map<String, String> env = new HashMap<>();
     env.put("OZON_CLIENT_ID", "1-1@advertising.performance.ozon.ru");
@@ -160,8 +185,15 @@ class PreparedHandshakeTest {
     Session start(String... args) {
       PrintStream out = new PrintStream(stdout.sink, true, StandardCharsets.UTF_8);
       PrintStream err = new PrintStream(OutputStream.nullOutputStream());
-      assertEquals(Cli.SERVING, new Cli(env, stdin.source, out, err, false, false, exit -> stopped.countDown())
-          .run(args));
+      // Exiting closes stdout, as the process's end does: what is written after it is lost.
+      assertEquals(Cli.SERVING, new Cli(env, stdin.source, out, err, false, false, exit -> {
+        try {
+          stdout.sink.close();
+        } catch (IOException ignored) {
+          // an in-memory pipe
+        }
+        stopped.countDown();
+      }).run(args));
       return this;
     }
 
