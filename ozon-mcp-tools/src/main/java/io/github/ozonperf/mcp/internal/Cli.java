@@ -307,6 +307,17 @@ public final class Cli {
       cb.lazyClient(backend::client);
     }
     ToolContext ctx = cb.build();
+    ServeLifecycle lifecycle = new ServeLifecycle(backend, ctx.inFlight(), scheduler, BACKEND_AT_THE_LATEST);
+    // The default configurations answer the handshake from a build-time recording while the rest is built (issue 17);
+    // not with an accounts file (its tools/list and instructions differ), and not over HTTP.
+    PreparedHandshake prepared = httpConfig != null || accountsFile != null ? null
+        : PreparedHandshake.load(settings.preparedHandshakeKey(c.toolsets, c.tools, c.readOnly, c.dynamicToolsets));
+    StdioTransport early = null;
+    if (prepared != null) {
+      hintOnTerminal();
+      early = ServerRuntime.startEarly(lifecycle.watch(stdin), out, lifecycle.afterToolsList(), ctx.inFlight(),
+          prepared);
+    }
     ToolRegistry registry;
     try {
       ToolSelection selection = settings.selection(c.toolsets, c.tools, c.readOnly, null);
@@ -316,24 +327,31 @@ public final class Cli {
       err.println("ozon-mcp-tools: " + e.getMessage());
       return 2;
     }
-    ServeLifecycle lifecycle = new ServeLifecycle(backend, ctx.inFlight(), scheduler, BACKEND_AT_THE_LATEST);
     if (httpConfig != null) {
       // The HTTP stack is reached only here: stdio mode loads none of its classes.
       return HttpServe.serve(httpConfig, registry, ctx, backend, lifecycle, version(), err,
           b -> backendReady(b, ctx, backend::shuttingDown), hookSigterm);
     }
-    if (stdinIsTerminal) {
-      err.println("ozon-mcp-tools " + version() + ": waiting for an MCP client on stdin (JSON-RPC, one message per"
-          + " line). To try the tools by hand run `" + JAR + " tools` or `" + JAR
-          + " call list_campaigns --sandbox`. Ctrl-D quits.");
+    McpSyncServer server;
+    if (early != null) {
+      server = ServerRuntime.start(registry, early, version());
+    } else {
+      hintOnTerminal();
+      server = ServerRuntime.start(registry, lifecycle.watch(stdin), out, version(), lifecycle.afterToolsList());
     }
-    McpSyncServer server = ServerRuntime.start(registry, lifecycle.watch(stdin), out, version(),
-        lifecycle.afterToolsList());
     lifecycle.serving(server, b -> backendReady(b, ctx, backend::shuttingDown));
     if (hookSigterm) {
       Runtime.getRuntime().addShutdownHook(lifecycle.shutdownHook());
     }
     return SERVING;
+  }
+
+  private void hintOnTerminal() {
+    if (stdinIsTerminal) {
+      err.println("ozon-mcp-tools " + version() + ": waiting for an MCP client on stdin (JSON-RPC, one message per"
+          + " line). To try the tools by hand run `" + JAR + " tools` or `" + JAR
+          + " call list_campaigns --sandbox`. Ctrl-D quits.");
+    }
   }
 
   /** Announces the sandbox and fetches the token in the background; a terminal failure is reported once. */

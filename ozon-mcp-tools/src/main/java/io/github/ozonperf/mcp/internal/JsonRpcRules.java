@@ -6,12 +6,18 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
+import com.google.gson.internal.LazilyParsedNumber;
+import com.google.gson.internal.LinkedTreeMap;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import io.github.ozonperf.mcp.tools.InFlightCalls;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,7 +53,60 @@ final class JsonRpcRules {
    * @param cancelledId the id a notifications/cancelled names, or null
    * @param id          the message's id when readable (a JsonPrimitive), or null
    */
-  record Inbound(String json, String answer, Object cancelledId, JsonPrimitive id) {
+  record Inbound(String json, String answer, Object cancelledId, JsonPrimitive id, JsonObject request) {
+    Inbound(String json, String answer, Object cancelledId, JsonPrimitive id) {
+      this(json, answer, cancelledId, id, null);
+    }
+  }
+
+  /**
+   * The request (a message with a method and an id) as the SDK's {@code McpSchema.deserializeJsonRpcMessage} makes
+   * it from the JSON text, built from the tree already parsed here instead of parsing the text again and converting
+   * the result twice (issue 17: the stdin reader's work per call). As there: integers that fit a long are Longs,
+   * other numbers keep their text, objects are Gson maps without their null members, arrays keep their nulls.
+   * {@code JsonRpcRulesRequestTest} compares the two.
+   */
+  static McpSchema.JSONRPCRequest request(JsonObject o) {
+    return new McpSchema.JSONRPCRequest(o.get("jsonrpc").getAsString(), o.get("method").getAsString(),
+        plain(o.get("id")), plain(o.get("params")));
+  }
+
+  private static Object plain(JsonElement e) {
+    if (e == null || e.isJsonNull()) {
+      return null;
+    }
+    if (e.isJsonObject()) {
+      LinkedTreeMap<String, Object> m = new LinkedTreeMap<>();
+      for (Map.Entry<String, JsonElement> member : e.getAsJsonObject().entrySet()) {
+        if (!member.getValue().isJsonNull()) {
+          m.put(member.getKey(), plain(member.getValue()));
+        }
+      }
+      return m;
+    }
+    if (e.isJsonArray()) {
+      List<Object> l = new ArrayList<>(e.getAsJsonArray().size());
+      for (JsonElement item : e.getAsJsonArray()) {
+        l.add(plain(item));
+      }
+      return l;
+    }
+    JsonPrimitive p = e.getAsJsonPrimitive();
+    if (p.isBoolean()) {
+      return p.getAsBoolean();
+    }
+    if (p.isString()) {
+      return p.getAsString();
+    }
+    String s = p.getAsNumber().toString();
+    if (s.length() <= 20) {
+      try {
+        return Long.parseLong(s);
+      } catch (NumberFormatException notLong) {
+        // kept as text below
+      }
+    }
+    return new LazilyParsedNumber(s);
   }
 
   static Inbound check(String line, boolean initialized, Set<String> disabledWriteTools) {
@@ -105,7 +164,7 @@ final class JsonRpcRules {
       return reject(id, INVALID_REQUEST, "Invalid request: the session is already initialized");
     }
     if (!"tools/call".equals(method)) {
-      return new Inbound(line, null, null, id);
+      return new Inbound(line, null, null, id, o);
     }
     if (params == null || !params.isJsonObject()) {
       return reject(id, INVALID_PARAMS, "Invalid params: tools/call takes {\"name\": string, \"arguments\": object}");
@@ -130,7 +189,7 @@ final class JsonRpcRules {
     JsonObject m = meta == null || meta.isJsonNull() ? new JsonObject() : meta.getAsJsonObject();
     m.add(InFlightCalls.META_KEY, id);
     p.add("_meta", m);
-    return new Inbound(o.toString(), null, null, id);
+    return new Inbound(o.toString(), null, null, id, o);
   }
 
   /** A string, or an integer without fraction or exponent: what JSON-RPC and MCP allow as an id. */

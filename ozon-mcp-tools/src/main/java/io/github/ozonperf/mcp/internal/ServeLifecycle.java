@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>start: the backend is built after the first tools/list answer ({@link #afterToolsList()}), at the first tool
  *       call, or {@code backendAtTheLatest} after the server is wired, on the injected {@link Scheduler};</li>
- *   <li>end of input and SIGTERM: every call in flight is cancelled (report runs stop and log their UUIDs), their
- *       answers are awaited for at most {@link #ANSWER_WAIT}, then the backend is closed and the process exits 0;</li>
+ *   <li>end of input and SIGTERM: calls in flight get {@link #ANSWER_WAIT} to finish and be answered (a client that
+ *       writes its requests and closes stdin still gets its answers); what still runs is then cancelled (report runs
+ *       stop and log their UUIDs) and awaited as long again; then the backend is closed and the process exits 0;</li>
  *   <li>a configuration error found while building: the calls waiting for the backend are answered (with the
  *       error) before the server stops and the process exits 2.</li>
  * </ul>
@@ -89,7 +90,7 @@ final class ServeLifecycle {
     });
   }
 
-  /** For SIGTERM: cancels the calls in flight and waits for their answers (the JVM is exiting anyway). */
+  /** For SIGTERM: lets the calls in flight finish, cancels what still runs, waits for the answers. */
   Thread shutdownHook() {
     Thread hook = new Thread(this::cancelInFlight, "ozon-mcp-sigterm");
     hook.setDaemon(true);
@@ -108,6 +109,9 @@ final class ServeLifecycle {
   }
 
   private void cancelInFlight() {
+    if (inFlight.size() == 0 || inFlight.awaitIdle(ANSWER_WAIT)) {
+      return; // every call finished and was answered
+    }
     int cancelled = inFlight.cancelAll();
     if (cancelled > 0) {
       log.info("Cancelling {} tool call(s) in flight; report UUIDs already submitted are logged by the report run",

@@ -77,6 +77,26 @@ final class ServerRuntime {
     warmUp(mapper);
     StdioTransport transport = new StdioTransport(mapper, in, out, afterToolsList, registry.inFlight(),
         java.util.Set.copyOf(registry.disabledWriteTools()));
+    return start(registry, transport, version);
+  }
+
+  /**
+   * Serve mode's stdio transport, reading stdin at once and answering the handshake from {@code prepared} while the
+   * registry and the server are built (see {@link StdioTransport#startEarly}); finish with
+   * {@link #start(ToolRegistry, StdioTransport, String)}.
+   */
+  static StdioTransport startEarly(InputStream in, OutputStream out, Runnable afterToolsList,
+      io.github.ozonperf.mcp.tools.InFlightCalls inFlight, PreparedHandshake prepared) {
+    warmUp(MAPPER);
+    StdioTransport transport = new StdioTransport(MAPPER, in, out, afterToolsList, inFlight, java.util.Set.of(),
+        prepared);
+    transport.startEarly();
+    return transport;
+  }
+
+  /** Builds the server on a transport from {@link #startEarly}. */
+  static McpSyncServer start(ToolRegistry registry, StdioTransport transport, String version) {
+    transport.disabledWriteTools(java.util.Set.copyOf(registry.disabledWriteTools()));
     return build(McpServer.sync(transport), registry, version);
   }
 

@@ -82,6 +82,19 @@ final class Settings {
         tools != null ? tools : value(TOOLS), readOnly || "true".equalsIgnoreCase(value(READ_ONLY)));
   }
 
+  /**
+   * The recorded handshake ({@link PreparedHandshake}) this configuration answers with: the default toolset without
+   * or with write tools; null for any other selection, or when {@value PreparedHandshake#SWITCH} is false.
+   */
+  String preparedHandshakeKey(String toolsets, String tools, boolean readOnly, boolean dynamicFlag) {
+    if ("false".equalsIgnoreCase(value(PreparedHandshake.SWITCH)) || toolsets != null || tools != null || readOnly
+        || value(TOOLSETS) != null || value(TOOLS) != null || "true".equalsIgnoreCase(value(READ_ONLY))
+        || dynamicToolsets(dynamicFlag)) {
+      return null;
+    }
+    return writesEnabled() ? "default-writes" : "default";
+  }
+
   boolean hasCredentials() {
     return (value("OZON_CLIENT_ID") != null || value("OAUTH_CLIENT_ID") != null)
         && (value("OZON_CLIENT_SECRET") != null || value("OAUTH_CLIENT_SECRET") != null);

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -42,10 +43,24 @@ final class StdioTransport implements McpServerTransportProvider {
   private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicReference<Runnable> afterToolsList;
   private final InFlightCalls inFlight;
-  private final Set<String> disabledWriteTools;
+  private volatile Set<String> disabledWriteTools;
   private final AtomicBoolean initialized = new AtomicBoolean();
   private volatile Object toolsListId;
   private volatile McpServerSession session;
+  /** The recorded handshake answers, or null: see {@link #startEarly}. */
+  private final PreparedHandshake prepared;
+  /** Guards {@link #session} becoming set and {@link #early}: lines read before the session exist wait here. */
+  private final Object lock = new Object();
+  /** Lines read before the session existed, in order; the prepared initialize is marked. */
+  private final List<Early> early = new ArrayList<>();
+  private boolean reading;
+  /** Whether the initialize was answered from the recording (then tools/list may be too). */
+  private boolean preparedInitialize;
+  /** The id of an initialize the prepared answer went out for: the SDK's own answer to it is dropped. */
+  private volatile Object answeredInitializeId;
+
+  private record Early(String line, boolean answeredInitialize) {
+  }
 
   /**
    * @param afterToolsList     run once, after the first tools/list answer is written
@@ -55,6 +70,17 @@ final class StdioTransport implements McpServerTransportProvider {
    */
   StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, Runnable afterToolsList,
       InFlightCalls inFlight, Set<String> disabledWriteTools) {
+    this(mapper, in, out, afterToolsList, inFlight, disabledWriteTools, null);
+  }
+
+  /**
+   * Like the other constructor, with recorded handshake answers for {@link #startEarly}.
+   *
+   * @param prepared the recorded initialize and tools/list answers of this configuration, or null
+   */
+  StdioTransport(McpJsonMapper mapper, InputStream in, OutputStream out, Runnable afterToolsList,
+      InFlightCalls inFlight, Set<String> disabledWriteTools, PreparedHandshake prepared) {
+    this.prepared = prepared;
     this.mapper = Objects.requireNonNull(mapper, "mapper == null");
     this.in = Objects.requireNonNull(in, "in == null");
     this.out = Objects.requireNonNull(out, "out == null");
@@ -69,9 +95,51 @@ final class StdioTransport implements McpServerTransportProvider {
         .protocolVersions();
   }
 
+  /**
+   * Starts reading stdin before the MCP server exists (it is built meanwhile): with recorded answers, a well-formed
+   * initialize and then tools/list are answered at once; every other line waits, in order, until the server is
+   * there. The SDK still sees the initialize (its own answer is dropped), so its session is the same as without
+   * this. Issue 17: building the SDK server and the tool definitions was most of the time from spawn to the
+   * tools/list answer.
+   */
+  void startEarly() {
+    startReader();
+  }
+
+  /** The write tools that are off, once the registry is known (lines read before wait for it). */
+  void disabledWriteTools(Set<String> names) {
+    disabledWriteTools = Set.copyOf(names);
+  }
+
   @Override
   public void setSessionFactory(McpServerSession.Factory factory) {
-    session = factory.create(new SessionTransport());
+    McpServerSession created = factory.create(new SessionTransport());
+    synchronized (lock) {
+      for (Early e : early) {
+        if (e.answeredInitialize()) {
+          handOver(created, e.line());
+        } else {
+          process(created, e.line());
+        }
+      }
+      early.clear();
+      session = created;
+      lock.notifyAll(); // a reader waiting for the server goes on
+    }
+    if (closing.get()) {
+      created.close(); // stdin ended before the server existed: as the reader does at the end of input
+      return;
+    }
+    startReader();
+  }
+
+  private void startReader() {
+    synchronized (lock) {
+      if (reading) {
+        return;
+      }
+      reading = true;
+    }
     // Not a daemon: in serve mode main() returns, and this thread is what keeps the JVM up until stdin ends.
     Thread reader = new Thread(this::readLoop, "mcp-stdio-reader");
     reader.start();
@@ -84,46 +152,163 @@ final class StdioTransport implements McpServerTransportProvider {
         if (line.isBlank()) {
           continue;
         }
-        Inbound checked = JsonRpcRules.check(line, initialized.get(), disabledWriteTools);
-        if (checked.answer() != null) {
-          // One bad line must not end the session (the SDK's transport stops reading there): it is answered, under
-          // its id when it has a readable one, and reading goes on.
-          writeLine(checked.answer().getBytes(StandardCharsets.UTF_8));
-          continue;
-        }
-        if (checked.json() == null) { // notifications/cancelled
-          if (checked.cancelledId() != null) {
-            inFlight.cancel(checked.cancelledId());
-          }
-          continue;
-        }
-        McpSchema.JSONRPCMessage message;
-        try {
-          message = McpSchema.deserializeJsonRpcMessage(mapper, checked.json());
-        } catch (IOException | RuntimeException e) {
-          log.warn("a stdin line is not a JSON-RPC message: {}", ErrorText.bounded(e.getMessage()));
-          writeLine(JsonRpcRules.error(checked.id(), JsonRpcRules.INVALID_REQUEST,
-              "Invalid request: not a JSON-RPC 2.0 message of this server").getBytes(StandardCharsets.UTF_8));
-          continue;
-        }
-        if (message instanceof McpSchema.JSONRPCRequest request) {
-          if (McpSchema.METHOD_INITIALIZE.equals(request.method())) {
-            initialized.set(true);
-          } else if (McpSchema.METHOD_TOOLS_CALL.equals(request.method())) {
-            inFlight.received(request.id());
-          } else if (toolsListId == null && McpSchema.METHOD_TOOLS_LIST.equals(request.method())) {
-            toolsListId = request.id();
+        McpServerSession s = session;
+        if (s == null) {
+          synchronized (lock) {
+            s = session;
+            if (s == null) {
+              Verdict verdict = answeredEarly(line);
+              if (verdict == Verdict.ANSWERED) {
+                continue;
+              }
+              early.add(new Early(line, false));
+              if (verdict == Verdict.QUEUED) {
+                continue;
+              }
+              // A request the recording cannot answer: read nothing more until the server has it, as before this
+              // shortcut, so that the end of input that may follow still finds it in flight.
+              while (session == null && !closing.get()) {
+                lock.wait();
+              }
+              continue;
+            }
           }
         }
-        session.handle(message).subscribe(null, e -> log.warn("handling a message failed: {}", e.toString()));
+        process(s, line);
       }
     } catch (IOException e) {
       if (!closing.get()) {
         log.warn("reading stdin failed: {}", e.getMessage());
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       closing.set(true);
-      session.close();
+      McpServerSession s;
+      synchronized (lock) {
+        s = session;
+        early.clear();
+      }
+      if (s != null) {
+        s.close();
+      }
+    }
+  }
+
+  /** What {@link #answeredEarly} made of a line read before the server exists. */
+  private enum Verdict {
+    /** answered from the recording */
+    ANSWERED,
+    /** a notification, handed to the server once it exists; reading goes on */
+    QUEUED,
+    /** anything else, handed to the server once it exists; reading waits for it */
+    WAIT
+  }
+
+  /**
+   * Before the server exists: answers a plain initialize, and after it tools/list, from the recording (under the
+   * lock); tells notifications, which may wait, from everything else, which the server must see before more is read.
+   */
+  private Verdict answeredEarly(String line) throws IOException {
+    if (prepared == null) {
+      return Verdict.WAIT;
+    }
+    Inbound checked = JsonRpcRules.check(line, initialized.get(), Set.of());
+    if (checked.answer() == null && checked.id() == null) {
+      return Verdict.QUEUED; // a notification (notifications/initialized, a cancellation)
+    }
+    if (checked.answer() != null || checked.json() == null) {
+      return Verdict.WAIT; // answered in order, once the server is there
+    }
+    com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(checked.json()).getAsJsonObject();
+    String method = o.get("method").getAsString();
+    if (McpSchema.METHOD_INITIALIZE.equals(method) && !initialized.get()) {
+      byte[] answer = prepared.initializeAnswer(checked.id(), o.get("params"));
+      if (answer == null) {
+        return Verdict.WAIT;
+      }
+      initialized.set(true);
+      preparedInitialize = true;
+      early.add(new Early(checked.json(), true));
+      writeLine(answer);
+      return Verdict.ANSWERED;
+    }
+    if (McpSchema.METHOD_TOOLS_LIST.equals(method) && preparedInitialize) {
+      byte[] answer = prepared.toolsListAnswer(checked.id(), o.get("params"));
+      if (answer == null) {
+        return Verdict.WAIT;
+      }
+      writeLine(answer);
+      Runnable hook = afterToolsList.getAndSet(null);
+      if (hook != null) {
+        hook.run();
+      }
+      return Verdict.ANSWERED;
+    }
+    return Verdict.WAIT;
+  }
+
+  private void process(McpServerSession s, String line) {
+    try {
+      Inbound checked = JsonRpcRules.check(line, initialized.get(), disabledWriteTools);
+      if (checked.answer() != null) {
+        // One bad line must not end the session (the SDK's transport stops reading there): it is answered, under
+        // its id when it has a readable one, and reading goes on.
+        writeLine(checked.answer().getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      if (checked.json() == null) { // notifications/cancelled
+        if (checked.cancelledId() != null) {
+          inFlight.cancel(checked.cancelledId());
+        }
+        return;
+      }
+      McpSchema.JSONRPCMessage message;
+      try {
+        message = checked.request() != null ? JsonRpcRules.request(checked.request())
+            : McpSchema.deserializeJsonRpcMessage(mapper, checked.json());
+      } catch (IOException | RuntimeException e) {
+        log.warn("a stdin line is not a JSON-RPC message: {}", ErrorText.bounded(e.getMessage()));
+        writeLine(JsonRpcRules.error(checked.id(), JsonRpcRules.INVALID_REQUEST,
+            "Invalid request: not a JSON-RPC 2.0 message of this server").getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      if (message instanceof McpSchema.JSONRPCRequest request) {
+        if (McpSchema.METHOD_INITIALIZE.equals(request.method())) {
+          initialized.set(true);
+        } else if (McpSchema.METHOD_TOOLS_CALL.equals(request.method())) {
+          inFlight.received(request.id());
+        } else if (toolsListId == null && McpSchema.METHOD_TOOLS_LIST.equals(request.method())) {
+          toolsListId = request.id();
+        }
+      }
+      s.handle(message).subscribe(null, e -> log.warn("handling a message failed: {}", e.toString()));
+    } catch (IOException e) {
+      if (!closing.get()) {
+        log.warn("writing stdout failed: {}", e.getMessage());
+      }
+    }
+  }
+
+  /** Hands the SDK an initialize that was answered from the recording: its own answer is dropped. */
+  private void handOver(McpServerSession s, String json) {
+    try {
+      McpSchema.JSONRPCMessage message = McpSchema.deserializeJsonRpcMessage(mapper, json);
+      if (message instanceof McpSchema.JSONRPCRequest request) {
+        answeredInitializeId = request.id();
+      }
+      s.handle(message).subscribe(null, e -> log.warn("handling a message failed: {}", e.toString()));
+    } catch (IOException | RuntimeException e) {
+      log.warn("the SDK could not read the initialize request answered at start-up: {}",
+          ErrorText.bounded(e.getMessage()));
+    }
+  }
+
+  /** Writes a line that already ends in its newline, in one piece. */
+  private void writeLine(byte[] line, int length) throws IOException {
+    synchronized (out) {
+      out.write(line, 0, length);
+      out.flush();
     }
   }
 
@@ -157,12 +342,25 @@ final class StdioTransport implements McpServerTransportProvider {
           return;
         }
         Object answerId = message instanceof McpSchema.JSONRPCResponse answer ? answer.id() : null;
+        if (answerId != null && answerId.equals(answeredInitializeId)) {
+          answeredInitializeId = null; // the recorded answer went out at start-up
+          if (((McpSchema.JSONRPCResponse) message).error() != null) {
+            log.warn("the SDK refused the initialize answered at start-up: {}",
+                ErrorText.bounded(((McpSchema.JSONRPCResponse) message).error().message()));
+          }
+          return;
+        }
         if (answerId != null && !inFlight.shouldAnswer(answerId)) {
           inFlight.answered(answerId);
           return; // a cancelled call: the MCP specification asks for no answer
         }
         try {
-          writeLine(serialize(message));
+          AnswerWriter direct = AnswerWriter.get();
+          if (message instanceof McpSchema.JSONRPCResponse response && direct.toolResult(response)) {
+            writeLine(direct.buffer(), direct.length()); // a tool's answer: straight to UTF-8 (AnswerWriter)
+          } else {
+            writeLine(serialize(message));
+          }
           if (answerId != null) {
             inFlight.answered(answerId); // after the write: shutdown waits for answers to be out
           }

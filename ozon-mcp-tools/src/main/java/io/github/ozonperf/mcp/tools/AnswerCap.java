@@ -24,6 +24,12 @@ final class AnswerCap {
   }
 
   static ToolDef.Outcome cap(ToolDef def, Args args, ToolDef.Outcome outcome) {
+    // Nearly every answer is far below the caps: an upper bound that only reads string lengths settles it without
+    // walking every character (counting UTF-8 bytes char by char was ~8 % of a list_campaigns call's CPU).
+    long textBound = 3L * outcome.text().length();
+    if (textBound <= MAX_TEXT_BYTES && textBound + upperBound(outcome.structured()) <= MAX_BYTES) {
+      return outcome;
+    }
     String text = capText(outcome.text());
     long textBytes = utf8(text);
     long structured = size(outcome.structured());
@@ -132,6 +138,28 @@ final class AnswerCap {
       return n;
     }
     return String.valueOf(v).length();
+  }
+
+  /** At least {@link #size}: every char counted as 3 bytes (a surrogate pair is 4 bytes for 2 chars). */
+  static long upperBound(Object v) {
+    if (v instanceof String s) {
+      return 3L * s.length() + 2;
+    }
+    if (v instanceof Map<?, ?> m) {
+      long n = 2;
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        n += 3L * String.valueOf(e.getKey()).length() + 4 + upperBound(e.getValue());
+      }
+      return n;
+    }
+    if (v instanceof List<?> l) {
+      long n = 2;
+      for (Object o : l) {
+        n += upperBound(o) + 1;
+      }
+      return n;
+    }
+    return size(v);
   }
 
   static long utf8(String s) {
