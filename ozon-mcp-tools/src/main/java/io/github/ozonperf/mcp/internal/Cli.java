@@ -269,20 +269,33 @@ public final class Cli {
     }
   }
 
+  /** The accounts file (null when none is set), or the message that stops the command with exit code 2. */
+  private record Accounts(AccountsFile file, String error) {
+  }
+
+  /** Reads OZON_MCP_ACCOUNTS_FILE; without one (and without --sandbox) the credentials must be set. */
+  private static Accounts accounts(Settings settings, boolean sandbox) {
+    AccountsFile file;
+    try {
+      file = settings.accountsFile(sandbox);
+    } catch (IllegalArgumentException e) {
+      return new Accounts(null, "ozon-mcp-tools: " + e.getMessage());
+    }
+    if (!sandbox && file == null && !settings.hasCredentials()) {
+      return new Accounts(null, Settings.NO_CREDENTIALS);
+    }
+    return new Accounts(file, null);
+  }
+
   // ---------------------------------------------------------------- serve
   private int serve(Command c) {
     Settings settings = new Settings(env);
-    AccountsFile accountsFile;
-    try {
-      accountsFile = settings.accountsFile(c.sandbox);
-    } catch (IllegalArgumentException e) {
-      err.println("ozon-mcp-tools: " + e.getMessage());
+    Accounts accounts = accounts(settings, c.sandbox);
+    if (accounts.error() != null) {
+      err.println(accounts.error());
       return 2;
     }
-    if (!c.sandbox && accountsFile == null && !settings.hasCredentials()) {
-      err.println(Settings.NO_CREDENTIALS);
-      return 2;
-    }
+    AccountsFile accountsFile = accounts.file();
     String httpBind = c.http != null ? c.http : settings.http();
     HttpConfig httpConfig = null;
     if (httpBind != null) {
@@ -452,17 +465,12 @@ public final class Cli {
         return 2;
       }
     }
-    AccountsFile accountsFile;
-    try {
-      accountsFile = settings.accountsFile(c.sandbox);
-    } catch (IllegalArgumentException e) {
-      err.println("ozon-mcp-tools: " + e.getMessage());
+    Accounts accounts = accounts(settings, c.sandbox);
+    if (accounts.error() != null) {
+      err.println(accounts.error());
       return 2;
     }
-    if (!c.sandbox && accountsFile == null && !settings.hasCredentials()) {
-      err.println(Settings.NO_CREDENTIALS);
-      return 2;
-    }
+    AccountsFile accountsFile = accounts.file();
     JsonObject arguments = c.jsonArgs == null ? new JsonObject() : c.jsonArgs.deepCopy();
     c.args.forEach(arguments::add);
     Settings.Backend backend;
