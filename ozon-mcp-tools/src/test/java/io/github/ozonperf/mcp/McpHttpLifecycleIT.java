@@ -47,46 +47,48 @@ class McpHttpLifecycleIT {
     return call;
   }
 
-  @Test
-  void aReportInFlightAtSigtermFinishesAndIsAnswered() throws Exception {
-    try (OzonSandbox sandbox = OzonSandbox.builder().clientSecret(SECRET).reportDuration(Duration.ofSeconds(3))
-        .start();
-        McpHttpProcess p = new McpHttpProcess(env(sandbox, "30"))) {
+  /** What a SIGTERM during a report left: the call's answer, the server's stderr, report downloads. */
+  record Stopped(McpSchema.CallToolResult result, String stderr, long downloads) {
+  }
+
+  /**
+   * Starts the server with a report that takes {@code reportDuration}, sends SIGTERM once the report was submitted,
+   * and waits for the call's answer and the server's exit.
+   */
+  static Stopped sigtermDuringReport(Duration reportDuration, String graceSeconds) throws Exception {
+    try (OzonSandbox sandbox = OzonSandbox.builder().clientSecret(SECRET).reportDuration(reportDuration).start();
+        McpHttpProcess p = new McpHttpProcess(env(sandbox, graceSeconds))) {
       p.initialize();
       McpSyncClient c = p.newClient(McpHttpProcess.TOKEN);
       c.initialize();
       CompletableFuture<McpSchema.CallToolResult> call = startReport(p, c, sandbox.data().campaigns().get(0).id());
       p.process.toHandle().destroy(); // SIGTERM (Process.destroy() would also close our end of its stderr)
       McpSchema.CallToolResult r = call.get(60, TimeUnit.SECONDS);
-      assertFalse(r.isError(), () -> McpHttpProcess.json(r));
-      assertTrue(McpHttpProcess.json(r.structuredContent()).contains("\"totals\""), () -> McpHttpProcess.json(r));
       assertTrue(p.process.waitFor(60, TimeUnit.SECONDS), "the server did not exit after SIGTERM");
       p.awaitOutput();
-      assertTrue(p.stderr().contains("Stopping: new requests get 503; 1 tool call(s) in flight")
-          && p.stderr().contains("Waiting up to 30 s for them to be answered"), p.stderr());
-      assertEquals(1, sandbox.requests("/api/client/statistics/report"), "downloaded once");
+      return new Stopped(r, p.stderr(), sandbox.requests("/api/client/statistics/report"));
     }
   }
 
   @Test
+  void aReportInFlightAtSigtermFinishesAndIsAnswered() throws Exception {
+    Stopped s = sigtermDuringReport(Duration.ofSeconds(3), "30");
+    assertFalse(s.result().isError(), () -> McpHttpProcess.json(s.result()));
+    assertTrue(McpHttpProcess.json(s.result().structuredContent()).contains("\"totals\""),
+        () -> McpHttpProcess.json(s.result()));
+    assertTrue(s.stderr().contains("Stopping: new requests get 503; 1 tool call(s) in flight")
+        && s.stderr().contains("Waiting up to 30 s for them to be answered"), s.stderr());
+    assertEquals(1, s.downloads(), "downloaded once");
+  }
+
+  @Test
   void aReportThatCannotFinishIsCancelledAnsweredAndItsUuidLogged() throws Exception {
-    try (OzonSandbox sandbox = OzonSandbox.builder().clientSecret(SECRET).reportDuration(Duration.ofHours(1))
-        .start();
-        McpHttpProcess p = new McpHttpProcess(env(sandbox, "1"))) {
-      p.initialize();
-      McpSyncClient c = p.newClient(McpHttpProcess.TOKEN);
-      c.initialize();
-      CompletableFuture<McpSchema.CallToolResult> call = startReport(p, c, sandbox.data().campaigns().get(0).id());
-      p.process.toHandle().destroy(); // SIGTERM (Process.destroy() would also close our end of its stderr)
-      McpSchema.CallToolResult r = call.get(60, TimeUnit.SECONDS);
-      assertTrue(r.isError(), () -> McpHttpProcess.json(r));
-      assertTrue(p.process.waitFor(60, TimeUnit.SECONDS), "the server did not exit after SIGTERM");
-      p.awaitOutput();
-      String err = p.stderr();
-      assertTrue(err.contains("Cancelling 1 tool call(s) still running"), err);
-      Matcher m = Pattern.compile("reports submitted so far[^\\[]*\\[([^\\]]+)\\]").matcher(err);
-      assertTrue(m.find(), "the submitted UUID is logged: " + err);
-      assertFalse(err.contains(SECRET));
-    }
+    Stopped s = sigtermDuringReport(Duration.ofHours(1), "1");
+    assertTrue(s.result().isError(), () -> McpHttpProcess.json(s.result()));
+    String err = s.stderr();
+    assertTrue(err.contains("Cancelling 1 tool call(s) still running"), err);
+    Matcher m = Pattern.compile("reports submitted so far[^\\[]*\\[([^\\]]+)\\]").matcher(err);
+    assertTrue(m.find(), "the submitted UUID is logged: " + err);
+    assertFalse(err.contains(SECRET));
   }
 }
