@@ -117,49 +117,37 @@ final class AnswerCap {
 
   /** About the size of {@code v} written as JSON in UTF-8 (escapes aside), without writing it. */
   static long size(Object v) {
-    if (v == null) {
-      return 4;
-    }
-    if (v instanceof String s) {
-      return utf8(s) + 2;
-    }
-    if (v instanceof Map<?, ?> m) {
-      long n = 2;
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        n += utf8(String.valueOf(e.getKey())) + 4 + size(e.getValue());
-      }
-      return n;
-    }
-    if (v instanceof List<?> l) {
-      long n = 2;
-      for (Object o : l) {
-        n += size(o) + 1;
-      }
-      return n;
-    }
-    return String.valueOf(v).length();
+    return measure(v, AnswerCap::utf8);
   }
 
   /** At least {@link #size}: every char counted as 3 bytes (a surrogate pair is 4 bytes for 2 chars). */
   static long upperBound(Object v) {
+    return measure(v, s -> 3L * s.length());
+  }
+
+  /** The JSON size of {@code v}, its strings (keys too) measured by {@code bytes}; numbers and literals as text. */
+  private static long measure(Object v, java.util.function.ToLongFunction<String> bytes) {
+    if (v == null) {
+      return 4;
+    }
     if (v instanceof String s) {
-      return 3L * s.length() + 2;
+      return bytes.applyAsLong(s) + 2;
     }
     if (v instanceof Map<?, ?> m) {
       long n = 2;
       for (Map.Entry<?, ?> e : m.entrySet()) {
-        n += 3L * String.valueOf(e.getKey()).length() + 4 + upperBound(e.getValue());
+        n += bytes.applyAsLong(String.valueOf(e.getKey())) + 4 + measure(e.getValue(), bytes);
       }
       return n;
     }
     if (v instanceof List<?> l) {
       long n = 2;
       for (Object o : l) {
-        n += upperBound(o) + 1;
+        n += measure(o, bytes) + 1;
       }
       return n;
     }
-    return size(v);
+    return String.valueOf(v).length();
   }
 
   static long utf8(String s) {
