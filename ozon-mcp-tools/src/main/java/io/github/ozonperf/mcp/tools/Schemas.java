@@ -119,8 +119,14 @@ final class Schemas {
 
   /** An id input: a uint64 as a decimal string (no sign, no leading zeros) or a JSON integer. */
   static Map<String, Object> idInput(String description) {
+    Map<String, Object> m = id();
+    m.put("description", description + " (string or integer)");
+    return m;
+  }
+
+  private static Map<String, Object> id() {
     return map("type", List.of("string", "integer"), "pattern", UINT64_PATTERN, "minimum", 0, "maximum",
-        Args.UINT64_MAX, "description", description + " (string or integer)");
+        Args.UINT64_MAX);
   }
 
   /** nextCursor values: offsets. */
@@ -138,9 +144,8 @@ final class Schemas {
 
   /** Ids as an array; maxItems counts every item, duplicates included (they are removed afterwards). */
   static Map<String, Object> idsInput(String description, int maxItems) {
-    Map<String, Object> item = idInput("");
-    item.remove("description"); // the array's description says it
-    return map("type", "array", "items", item, "minItems", 1, "maxItems", maxItems, "description", description);
+    // the items carry no description: the array's says it
+    return map("type", "array", "items", id(), "minItems", 1, "maxItems", maxItems, "description", description);
   }
 
   /** A string matching {@code pattern} (anchored), at most {@code maxLength} characters. */
